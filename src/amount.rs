@@ -1,0 +1,169 @@
+//! The amount in the human-readable part: digits and a multiplier, in exact millisatoshis.
+//!
+//! The unit is the bitcoin (B-9), so with no multiplier one unit is 10^11 msat, `m` 10^8,
+//! `u` 10^5, `n` 100 and `p` a tenth. No floating point is ever involved.
+
+use crate::error::HrpError;
+use crate::policy::Policy;
+
+/// 21 million bitcoin in millisatoshis: no amount can be larger (J-3).
+pub const MAX_AMOUNT_MSAT: u64 = 21_000_000 * 100_000_000 * 1_000;
+
+/// Millisatoshis per unit for the multipliers, largest unit first. `p` is handled apart.
+const MULTIPLIERS: [(Option<u8>, u64); 4] =
+    [(None, 100_000_000_000), (Some(b'm'), 100_000_000), (Some(b'u'), 100_000), (Some(b'n'), 100)];
+
+/// Parses the amount part of the prefix (after the currency), as bytes in either case.
+///
+/// `position` is the position of `s`'s first byte in the caller's input, for errors.
+pub(crate) fn parse(s: &[u8], position: usize, policy: Policy) -> Result<Option<u64>, HrpError> {
+    if s.is_empty() {
+        return Ok(None); // B-7: no amount.
+    }
+    let digits_end = s.iter().position(|c| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (digits, rest) = s.split_at(digits_end);
+    let multiplier = match rest {
+        [] => None,
+        [m] => Some(m.to_ascii_lowercase()),
+        [_, c, ..] => {
+            // B-8: anything but a single multiplier after the digits fails.
+            let at = position + digits_end + 1;
+            return Err(HrpError::InvalidMultiplier { position: at, ch: char::from(*c) });
+        }
+    };
+    if let Some(m) = multiplier {
+        if !matches!(m, b'm' | b'u' | b'n' | b'p') {
+            let at = position + digits_end;
+            return Err(HrpError::InvalidMultiplier { position: at, ch: char::from(m) });
+        }
+        if digits.is_empty() {
+            return Err(HrpError::MissingDigits { position: position + digits_end });
+        }
+    }
+    // B-3 binds writers; strict readers hold them to it (J-3), lenient ones read on.
+    if policy == Policy::Strict && digits.first() == Some(&b'0') {
+        let all_zero = digits.iter().all(|&d| d == b'0');
+        return Err(if all_zero {
+            HrpError::ZeroAmount { position }
+        } else {
+            HrpError::LeadingZero { position }
+        });
+    }
+    let too_large = HrpError::AmountTooLarge { position };
+    let msat = if multiplier == Some(b'p') {
+        // B-10: a pico amount must end in 0, so that it is a whole number of msat.
+        let (whole, last) = digits.split_at(digits.len() - 1);
+        if last != b"0" {
+            return Err(HrpError::SubMillisatoshi { position });
+        }
+        decimal(whole).ok_or(too_large.clone())?
+    } else {
+        let unit = MULTIPLIERS.iter().find(|(m, _)| *m == multiplier).map_or(1, |&(_, u)| u);
+        decimal(digits).and_then(|v| v.checked_mul(unit)).ok_or(too_large.clone())?
+    };
+    if msat > MAX_AMOUNT_MSAT {
+        return Err(too_large);
+    }
+    Ok(Some(msat))
+}
+
+/// The value of ASCII digits, or `None` on overflow. Empty is zero.
+fn decimal(digits: &[u8]) -> Option<u64> {
+    digits.iter().try_fold(0u64, |acc, &d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')))
+}
+
+/// The shortest way to write `msat` (B-5): the fewest digits, the largest multiplier.
+///
+/// Returns the number and the multiplier; for `p` the number is `msat` and a `0` follows it.
+pub(crate) fn shortest(msat: u64) -> (u64, Option<u8>) {
+    for (mult, unit) in MULTIPLIERS {
+        if msat % unit == 0 {
+            return (msat / unit, mult);
+        }
+    }
+    (msat, Some(b'p'))
+}
+
+/// Writes the amount as it appears in an invoice (`2500u`, `9678785340p`) into `out`.
+pub(crate) fn write(msat: u64, out: &mut impl core::fmt::Write) -> core::fmt::Result {
+    match shortest(msat) {
+        (n, Some(b'p')) => write!(out, "{n}0p"),
+        (n, Some(m)) => write!(out, "{n}{}", char::from(m)),
+        (n, None) => write!(out, "{n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strict(s: &str) -> Result<Option<u64>, HrpError> { parse(s.as_bytes(), 0, Policy::Strict) }
+
+    #[test]
+    fn spec_amounts() {
+        // B-9 vectors.
+        assert_eq!(strict("2500u"), Ok(Some(250_000_000)));
+        assert_eq!(strict("9678785340p"), Ok(Some(967_878_534)));
+        assert_eq!(strict("20m"), Ok(Some(2_000_000_000)));
+        assert_eq!(strict(""), Ok(None));
+        assert_eq!(strict("1"), Ok(Some(100_000_000_000)));
+    }
+
+    #[test]
+    fn sub_msat_pico_fails() {
+        // B-10.
+        assert_eq!(strict("2500000001p"), Err(HrpError::SubMillisatoshi { position: 0 }));
+    }
+
+    #[test]
+    fn non_minimal_multipliers_are_read() {
+        // B-5 rationale: readers must accept them.
+        assert_eq!(strict("1000u"), Ok(Some(100_000_000)));
+        assert_eq!(strict("1000000000p"), Ok(Some(100_000_000)));
+    }
+
+    #[test]
+    fn leading_zero_and_zero_depend_on_policy() {
+        assert_eq!(strict("0"), Err(HrpError::ZeroAmount { position: 0 }));
+        assert_eq!(strict("0p"), Err(HrpError::ZeroAmount { position: 0 }));
+        assert_eq!(strict("01m"), Err(HrpError::LeadingZero { position: 0 }));
+        assert_eq!(parse(b"01m", 0, Policy::Lenient), Ok(Some(100_000_000)));
+        assert_eq!(parse(b"0", 0, Policy::Lenient), Ok(Some(0)));
+    }
+
+    #[test]
+    fn cap_and_overflow() {
+        assert_eq!(strict("21000000"), Ok(Some(MAX_AMOUNT_MSAT)));
+        assert_eq!(strict("21000001"), Err(HrpError::AmountTooLarge { position: 0 }));
+        assert_eq!(strict("99999999999999999999999"), Err(HrpError::AmountTooLarge { position: 0 }));
+        // Overflows u64 on the multiplication, not the digits.
+        assert_eq!(strict("184467440737m"), Err(HrpError::AmountTooLarge { position: 0 }));
+    }
+
+    #[test]
+    fn bad_multipliers() {
+        assert_eq!(strict("2500x"), Err(HrpError::InvalidMultiplier { position: 4, ch: 'x' }));
+        assert_eq!(strict("25mm"), Err(HrpError::InvalidMultiplier { position: 3, ch: 'm' }));
+        assert_eq!(strict("m"), Err(HrpError::MissingDigits { position: 0 }));
+    }
+
+    #[test]
+    fn shortest_picks_fewest_digits() {
+        let mut s = String::new();
+        for (msat, want) in [
+            (250_000_000u64, "2500u"),
+            (967_878_534, "9678785340p"),
+            (2_000_000_000, "20m"),
+            (100_000_000_000, "1"),
+            (1, "10p"),
+            (100, "1n"),
+            (MAX_AMOUNT_MSAT, "21000000"),
+            (MAX_AMOUNT_MSAT - 1, "20999999999999999990p"),
+        ] {
+            s.clear();
+            write(msat, &mut s).unwrap();
+            assert_eq!(s, want);
+            assert_eq!(strict(&s), Ok(Some(msat)));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The bech32 character set and checksum (BIP-173, constant 1), as one fused pass.
+//!
+//! BOLT-11 invoices are bech32 strings far beyond BIP-173's 90 characters, so the
+//! generic `bech32` crate has to be told a longer code length. On the hot path we use this
+//! small table-driven implementation instead: it maps characters to 5-bit words and folds
+//! them into the checksum in the same loop. `tests/checksum_equivalence.rs` holds it equal to
+//! the `bech32` crate (classic bech32, not bech32m: A-1).
+
+/// The bech32 alphabet, indexed by 5-bit value.
+pub(crate) const CHARSET: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+/// Marks a byte that is not a bech32 data character.
+pub(crate) const INVALID: u8 = 0xff;
+
+/// Reverse table: ASCII byte (either case) to 5-bit value, or [`INVALID`].
+pub(crate) const REVERSE: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < 32 {
+        let c = CHARSET[i];
+        table[c as usize] = i as u8;
+        table[c.to_ascii_uppercase() as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+const GENERATOR: [u32; 5] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3];
+
+/// The checksum update for all 32 values of the top five bits, so one step is one lookup.
+const STEP: [u32; 32] = {
+    let mut table = [0u32; 32];
+    let mut top = 0;
+    while top < 32 {
+        let mut acc = 0u32;
+        let mut bit = 0;
+        while bit < 5 {
+            if (top >> bit) & 1 == 1 {
+                acc ^= GENERATOR[bit];
+            }
+            bit += 1;
+        }
+        table[top] = acc;
+        top += 1;
+    }
+    table
+};
+
+/// The residue a valid bech32 (not bech32m) checksum leaves.
+pub(crate) const VALID_RESIDUE: u32 = 1;
+
+/// Number of characters in the checksum.
+pub(crate) const CHECKSUM_LEN: usize = 6;
+
+/// A running bech32 checksum.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Checksum(u32);
+
+impl Checksum {
+    /// A checksum seeded with the human-readable part, which must be lower case ASCII.
+    pub(crate) fn with_hrp(hrp: &[u8]) -> Self {
+        let mut ck = Checksum(1);
+        for &c in hrp {
+            ck.push(c.to_ascii_lowercase() >> 5);
+        }
+        ck.push(0);
+        for &c in hrp {
+            ck.push(c.to_ascii_lowercase() & 31);
+        }
+        ck
+    }
+
+    /// Folds in one 5-bit word.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, word: u8) {
+        let top = (self.0 >> 25) as usize;
+        self.0 = ((self.0 & 0x01ff_ffff) << 5) ^ u32::from(word) ^ STEP[top & 31];
+    }
+
+    /// The residue after all words (including the checksum words) were pushed.
+    pub(crate) fn residue(self) -> u32 { self.0 }
+
+    /// The six checksum words for the data pushed so far.
+    pub(crate) fn finish(mut self) -> [u8; CHECKSUM_LEN] {
+        for _ in 0..CHECKSUM_LEN {
+            self.push(0);
+        }
+        let value = self.0 ^ VALID_RESIDUE;
+        let mut out = [0u8; CHECKSUM_LEN];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = ((value >> (5 * (5 - i))) & 31) as u8;
+        }
+        out
+    }
+}
+
+/// What one pass over the data part found.
+pub(crate) struct Scan {
+    /// The checksum residue over the HRP and every data character, checksum included.
+    pub(crate) residue: u32,
+    /// Whether an upper-case letter was seen (the caller looks for lower case only then).
+    pub(crate) upper: bool,
+}
+
+/// Maps every data character to its word and folds it into the checksum, in one pass.
+///
+/// Returns the index (within `data`) of the first byte that is not a bech32 character.
+pub(crate) fn scan(hrp: &[u8], data: &[u8]) -> Result<Scan, usize> {
+    let mut ck = Checksum::with_hrp(hrp);
+    let mut any_upper = 0u8;
+    for (i, &c) in data.iter().enumerate() {
+        let word = REVERSE[c as usize];
+        if word == INVALID {
+            return Err(i);
+        }
+        // Upper-case ASCII letters have bit 5 clear; digits have it set, as do lower-case letters.
+        any_upper |= (c < b'a') as u8 & (c >= b'A') as u8;
+        ck.push(word);
+    }
+    Ok(Scan { residue: ck.residue(), upper: any_upper != 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reverse_table_round_trips_both_cases() {
+        for (i, &c) in CHARSET.iter().enumerate() {
+            assert_eq!(REVERSE[c as usize], i as u8);
+            assert_eq!(REVERSE[c.to_ascii_uppercase() as usize], i as u8);
+        }
+        assert_eq!(REVERSE[b'1' as usize], INVALID);
+        assert_eq!(REVERSE[b'b' as usize], INVALID);
+        assert_eq!(REVERSE[b'i' as usize], INVALID);
+        assert_eq!(REVERSE[b'o' as usize], INVALID);
+    }
+
+    #[test]
+    fn bip173_valid_string_has_valid_residue() {
+        // BIP-173 test vector "a12uel5l".
+        let s = scan(b"a", b"2uel5l").ok().map(|s| s.residue);
+        assert_eq!(s, Some(VALID_RESIDUE));
+    }
+
+    #[test]
+    fn finish_produces_a_checksum_that_validates() {
+        let words = [1u8, 2, 3, 31, 0];
+        let mut ck = Checksum::with_hrp(b"lnbc");
+        for w in words {
+            ck.push(w);
+        }
+        let sum = ck.finish();
+        for w in sum {
+            ck.push(w);
+        }
+        assert_eq!(ck.residue(), VALID_RESIDUE);
+    }
+}

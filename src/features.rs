@@ -1,0 +1,171 @@
+//! Feature bits of the `9` field (section G), with their BOLT 9 names.
+//!
+//! "The field is big-endian. The least-significant bit is numbered 0": bit 0 is the low bit of
+//! the last word.
+
+use crate::words::Words;
+
+/// A feature BOLT 9 defines for invoices: its even (required) bit and its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownFeature {
+    /// The even bit; the odd one above it is the optional form.
+    pub bit: usize,
+    /// The BOLT 9 name.
+    pub name: &'static str,
+    /// The even bit of a feature this one depends on (G-2).
+    pub requires: Option<usize>,
+}
+
+/// The features this crate knows in invoices.
+///
+/// `var_onion_optin` (8/9) and `payment_secret` (14/15) are ASSUMED in BOLT 9 now, but every
+/// invoice sets them, so readers treat them as known (requirements G, notes 4.7).
+pub const KNOWN_FEATURES: [KnownFeature; 6] = [
+    KnownFeature { bit: 8, name: "var_onion_optin", requires: None },
+    KnownFeature { bit: 14, name: "payment_secret", requires: None },
+    KnownFeature { bit: 16, name: "basic_mpp", requires: Some(14) },
+    KnownFeature { bit: 24, name: "option_route_blinding", requires: None },
+    KnownFeature { bit: 36, name: "option_attribution_data", requires: None },
+    KnownFeature { bit: 48, name: "option_payment_metadata", requires: None },
+];
+
+/// The BOLT 9 feature a bit belongs to (either its required or optional bit).
+pub fn known_feature(bit: usize) -> Option<&'static KnownFeature> {
+    KNOWN_FEATURES.iter().find(|f| f.bit == bit & !1)
+}
+
+/// The feature bits of an invoice (empty when it has no `9` field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Features<'a> {
+    words: Words<'a>,
+}
+
+impl<'a> Features<'a> {
+    /// Features from the words of a `9` field.
+    pub fn from_words(words: Words<'a>) -> Self { Features { words } }
+
+    /// The raw words of the `9` field.
+    pub fn words(&self) -> Words<'a> { self.words }
+
+    /// Whether bit `bit` is set.
+    pub fn is_set(&self, bit: usize) -> bool {
+        let Some(from_end) = self.words.len().checked_sub(1 + bit / 5) else { return false };
+        self.words.get(from_end).is_some_and(|w| (w >> (bit % 5)) & 1 == 1)
+    }
+
+    /// Whether the feature whose even bit is `bit & !1` is offered, as required or optional.
+    pub fn supports(&self, bit: usize) -> bool { self.is_set(bit & !1) || self.is_set(bit | 1) }
+
+    /// Whether the feature is required: its even bit is set (BOLT 9: both set means required).
+    pub fn requires(&self, bit: usize) -> bool { self.is_set(bit & !1) }
+
+    /// Every set bit, lowest first.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + 'a {
+        self.words
+            .iter()
+            .rev()
+            .enumerate()
+            .flat_map(|(i, w)| (0..5).filter(move |b| (w >> b) & 1 == 1).map(move |b| i * 5 + b))
+    }
+
+    /// Whether no bit is set.
+    pub fn is_empty(&self) -> bool { self.words.iter().all(|w| w == 0) }
+
+    /// Set even bits that are neither BOLT 9 invoice features nor in `extra_known`.
+    pub fn unknown_required<'k>(&self, extra_known: &'k [usize]) -> impl Iterator<Item = usize> + 'k
+    where
+        'a: 'k,
+    {
+        self.iter().filter(move |&bit| {
+            bit % 2 == 0 && known_feature(bit).is_none() && !extra_known.iter().any(|&k| k & !1 == bit)
+        })
+    }
+
+    /// The first known feature set without a feature it depends on (G-2): `(bit, requires)`.
+    pub fn missing_dependency(&self) -> Option<(usize, usize)> {
+        KNOWN_FEATURES.iter().find_map(|f| match f.requires {
+            Some(dep) if self.supports(f.bit) && !self.supports(dep) => Some((f.bit, dep)),
+            _ => None,
+        })
+    }
+}
+
+/// A set feature bit with what is known about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeatureBit {
+    /// The bit number.
+    pub bit: usize,
+    /// The BOLT 9 name, if the bit belongs to a feature this crate knows.
+    pub name: Option<&'static str>,
+}
+
+impl FeatureBit {
+    /// Whether the bit is even: the feature is required.
+    pub fn is_required(&self) -> bool { self.bit % 2 == 0 }
+}
+
+impl Features<'_> {
+    /// Every set bit, with its name.
+    pub fn named(&self) -> impl Iterator<Item = FeatureBit> + '_ {
+        self.iter().map(|bit| FeatureBit { bit, name: known_feature(bit).map(|f| f.name) })
+    }
+}
+
+/// Writes the minimal `9` field data for `bits` (W-21) through `out`, most significant first.
+///
+/// Returns the number of words (0 when no bit is set: the field is omitted, W-22).
+pub(crate) fn encode(bits: &[usize], mut out: impl FnMut(u8)) -> usize {
+    let Some(&max) = bits.iter().max() else { return 0 };
+    let n = max / 5 + 1;
+    for i in (0..n).rev() {
+        let mut w = 0u8;
+        for &b in bits {
+            if b / 5 == i {
+                w |= 1 << (b % 5);
+            }
+        }
+        out(w);
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_feature_field_8_14() {
+        // `sgq` = words 16, 8, 0: bits 14 and 8 (from the spec's first example).
+        let f = Features::from_words(Words::new(b"sgq"));
+        assert_eq!(f.iter().collect::<Vec<_>>(), vec![8, 14]);
+        assert!(f.requires(8) && f.requires(14) && !f.supports(16));
+        assert_eq!(f.unknown_required(&[]).count(), 0);
+    }
+
+    #[test]
+    fn unknown_even_bit_is_reported_unless_known() {
+        // Bits 8, 14, 99 and 100 (the spec's invalid example).
+        let f = Features::from_words(Words::new(b"psqqqqqqqqqqqqqqqqsgq"));
+        assert_eq!(f.iter().collect::<Vec<_>>(), vec![8, 14, 99, 100]);
+        assert_eq!(f.unknown_required(&[]).collect::<Vec<_>>(), vec![100]);
+        assert_eq!(f.unknown_required(&[101]).count(), 0);
+    }
+
+    #[test]
+    fn mpp_needs_payment_secret() {
+        let mut words = Vec::new();
+        encode(&[17], |w| words.push(crate::checksum::CHARSET[w as usize]));
+        assert_eq!(Features::from_words(Words::new(&words)).missing_dependency(), Some((16, 14)));
+        words.clear();
+        encode(&[15, 17], |w| words.push(crate::checksum::CHARSET[w as usize]));
+        assert_eq!(Features::from_words(Words::new(&words)).missing_dependency(), None);
+    }
+
+    #[test]
+    fn encode_is_minimal() {
+        let mut words = Vec::new();
+        assert_eq!(encode(&[8, 14], |w| words.push(w)), 3);
+        assert_eq!(words, vec![16, 8, 0]);
+        assert_eq!(encode(&[], |_| {}), 0);
+    }
+}

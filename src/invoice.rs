@@ -1,0 +1,181 @@
+//! The owned, fully validated invoice: parsed, signature checked, payee known.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+use core::str::FromStr;
+
+use secp256k1::PublicKey;
+
+use crate::error::DecodeError;
+use crate::fallback::Fallback;
+use crate::features::Features;
+use crate::field::RawField;
+use crate::network::Network;
+use crate::parse::Parsed;
+use crate::policy::{DecodeOptions, Policy};
+use crate::route::RouteHint;
+use crate::view::InvoiceRef;
+
+/// A decoded invoice whose every field and signature has been checked.
+///
+/// It keeps the invoice's text (in lower case), so it re-encodes to exactly what was received,
+/// and reads most values from it on demand.
+///
+/// ```
+/// use lightning_bolt11::Invoice;
+/// let invoice: Invoice = "lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjpf39tuven09sam30g4vgpfna3rh".parse()?;
+/// assert_eq!(invoice.amount_msat(), Some(250_000_000));
+/// assert_eq!(invoice.description(), Some("1 cup coffee"));
+/// assert_eq!(invoice.payee().to_string(), "03e7156ae33b0a208d0744199163177e909e80176e55d97a2f221ede0f934dd9ad");
+/// assert!(invoice.is_expired(1_496_314_658 + 60));
+/// # Ok::<(), lightning_bolt11::DecodeError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Invoice {
+    text: String,
+    parsed: Parsed,
+    payee: PublicKey,
+    description: Option<String>,
+    metadata: Option<Vec<u8>>,
+}
+
+impl fmt::Debug for Invoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.debug_tuple("Invoice").field(&self.text).finish() }
+}
+
+impl Invoice {
+    /// Decodes with the strict policy and checks the signature.
+    #[cfg(feature = "std")]
+    pub fn decode(s: &str) -> Result<Self, DecodeError> { Self::decode_with(s, &DecodeOptions::new()) }
+
+    /// Decodes with the given options and checks the signature.
+    #[cfg(feature = "std")]
+    pub fn decode_with(s: &str, opts: &DecodeOptions<'_>) -> Result<Self, DecodeError> {
+        Self::decode_with_context(s, opts, crate::signature::global())
+    }
+
+    /// Decodes and checks the signature with a caller's secp256k1 context (for `no_std`).
+    pub fn decode_with_context<C: secp256k1::Verification>(
+        s: &str,
+        opts: &DecodeOptions<'_>,
+        secp: &secp256k1::Secp256k1<C>,
+    ) -> Result<Self, DecodeError> {
+        let view = InvoiceRef::parse_with(s, opts)?;
+        let payee = view.verify_with(secp)?;
+        Ok(Self::from_verified(view, payee))
+    }
+
+    /// Builds the owned invoice from a view whose signature has been checked.
+    pub(crate) fn from_verified(view: InvoiceRef<'_>, payee: PublicKey) -> Self {
+        let mut text = String::with_capacity(view.as_str().len());
+        text.push_str(view.as_str());
+        text.make_ascii_lowercase();
+        let description = view.description().map(|d| {
+            let bytes: Vec<u8> = d.bytes().collect();
+            // The parser checked that `d` is UTF-8.
+            String::from_utf8(bytes).unwrap_or_default()
+        });
+        let metadata = view.payment_metadata().map(Iterator::collect);
+        let mut parsed = *view.parsed();
+        parsed.upper = false;
+        Invoice { text, parsed, payee, description, metadata }
+    }
+
+    /// The borrowed view of this invoice, for the accessors that iterate.
+    pub fn as_view(&self) -> InvoiceRef<'_> { InvoiceRef::from_parts(&self.text, self.parsed) }
+
+    /// The invoice in lower case, exactly as received otherwise.
+    pub fn as_str(&self) -> &str { &self.text }
+
+    /// The invoice in upper case, for QR codes (A-2).
+    pub fn to_upper_string(&self) -> String { self.text.to_ascii_uppercase() }
+
+    /// The payee's key: from `n` (verified) or recovered from the signature.
+    pub fn payee(&self) -> PublicKey { self.payee }
+
+    /// Whether the invoice named its payee in an `n` field (rather than the key being recovered).
+    pub fn has_payee_field(&self) -> bool { self.parsed.payee.is_some() }
+
+    /// The network.
+    pub fn network(&self) -> Network { self.parsed.network }
+
+    /// The amount in millisatoshis, or `None` for "any amount" (B-7).
+    pub fn amount_msat(&self) -> Option<u64> { self.parsed.amount_msat }
+
+    /// Seconds since 1970 when the invoice was created.
+    pub fn timestamp(&self) -> u64 { self.parsed.timestamp }
+
+    /// The payment hash.
+    pub fn payment_hash(&self) -> [u8; 32] { self.as_view().payment_hash() }
+
+    /// The payment secret (always present under the strict policy).
+    pub fn payment_secret(&self) -> Option<[u8; 32]> { self.as_view().payment_secret() }
+
+    /// The description, if the invoice has one rather than a hash.
+    pub fn description(&self) -> Option<&str> { self.description.as_deref() }
+
+    /// The description hash, if the invoice has one rather than a description.
+    pub fn description_hash(&self) -> Option<[u8; 32]> { self.as_view().description_hash() }
+
+    /// Whether `description` is this invoice's description: equal to `d`, or hashing to `h` (R-7).
+    pub fn matches_description(&self, description: &str) -> bool { self.as_view().matches_description(description) }
+
+    /// Seconds after the timestamp until expiry (3600 when there is no `x` field).
+    pub fn expiry(&self) -> u64 { self.as_view().expiry() }
+
+    /// When the invoice expires, in seconds since 1970.
+    pub fn expires_at(&self) -> u64 { self.as_view().expires_at() }
+
+    /// Whether the invoice has expired at `now` (seconds since 1970) (H-1).
+    pub fn is_expired(&self, now: u64) -> bool { self.as_view().is_expired(now) }
+
+    /// Whether the invoice has expired now, by the system clock.
+    #[cfg(feature = "std")]
+    pub fn is_expired_now(&self) -> bool {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        self.is_expired(now)
+    }
+
+    /// `min_final_cltv_expiry_delta` (18 when there is no `c` field, R-13).
+    pub fn min_final_cltv_expiry_delta(&self) -> u64 { self.as_view().min_final_cltv_expiry_delta() }
+
+    /// The feature bits.
+    pub fn features(&self) -> Features<'_> { self.as_view().features() }
+
+    /// The payment metadata (R-14).
+    pub fn payment_metadata(&self) -> Option<&[u8]> { self.metadata.as_deref() }
+
+    /// The fallback addresses of known versions, in order of preference.
+    pub fn fallbacks(&self) -> impl Iterator<Item = Fallback> + '_ { self.as_view().fallbacks() }
+
+    /// The route hints, in order.
+    pub fn route_hints(&self) -> impl Iterator<Item = RouteHint<'_>> + '_ { self.as_view().route_hints() }
+
+    /// Fields skipped but kept (unknown types, unknown fallback versions, unusable fields).
+    pub fn unknown_fields(&self) -> impl Iterator<Item = RawField<'_>> + '_ { self.as_view().unknown_fields() }
+
+    /// The 64-byte signature r || s.
+    pub fn signature(&self) -> [u8; 64] { self.as_view().signature() }
+
+    /// The recovery id.
+    pub fn recovery_id(&self) -> u8 { self.as_view().recovery_id() }
+
+    /// The hash that was signed (J-7).
+    pub fn signature_hash(&self) -> [u8; 32] { self.as_view().signature_hash() }
+
+    /// The policy it was decoded under.
+    pub fn policy(&self) -> Policy { self.parsed.policy }
+}
+
+impl fmt::Display for Invoice {
+    /// The invoice in lower case; `{:#}` gives upper case.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { self.as_view().write_to(f, f.alternate()) }
+}
+
+#[cfg(feature = "std")]
+impl FromStr for Invoice {
+    type Err = DecodeError;
+    /// Same as [`Invoice::decode`].
+    fn from_str(s: &str) -> Result<Self, DecodeError> { Invoice::decode(s) }
+}

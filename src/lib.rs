@@ -1,0 +1,107 @@
+//! Encode, decode, sign and verify [BOLT-11] Lightning invoices.
+//!
+//! - **Correct**: strict by default, to the current normative text of BOLT-11; every check
+//!   cites its rule (A-1 … H-6 in the crate's `requirements.md`). The signature hash always
+//!   covers the words as received, never a re-serialisation. Amounts are exact integers.
+//! - **Fast**: one pass maps characters to words and checks the checksum; the borrowed
+//!   [`InvoiceRef`] reads values from the string in place, with no heap allocation.
+//! - **Safe to use**: decoding never panics; every failure is a typed error that says what
+//!   is wrong and where, in words a wallet can show.
+//!
+//! # Which API
+//! - [`Invoice`] (`alloc`): decode, check the signature, get the payee. `"lnbc…".parse()`.
+//! - [`InvoiceRef`] (no `std`, no `alloc`): parse and validate without heap or signature
+//!   work; check the signature later with [`InvoiceRef::verify_with`].
+//! - [`InvoiceBuilder`] (`alloc`): build and sign, with a key or any external signer.
+//!
+//! # Decode
+//! ```
+//! use lightning_bolt11::{Invoice, Network};
+//!
+//! let invoice: Invoice = "lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjpf39tuven09sam30g4vgpfna3rh".parse()?;
+//! assert_eq!(invoice.network(), Network::Bitcoin);
+//! assert_eq!(invoice.amount_msat(), Some(250_000_000));
+//! assert_eq!(invoice.description(), Some("1 cup coffee"));
+//! assert_eq!(invoice.expiry(), 60);
+//! assert_eq!(
+//!     invoice.payee().to_string(),
+//!     "03e7156ae33b0a208d0744199163177e909e80176e55d97a2f221ede0f934dd9ad"
+//! );
+//! # Ok::<(), lightning_bolt11::DecodeError>(())
+//! ```
+//!
+//! # Build and sign
+//! ```
+//! use lightning_bolt11::{Invoice, InvoiceBuilder, Network};
+//! use secp256k1::SecretKey;
+//!
+//! let key = SecretKey::from_slice(&[0x42; 32])?;
+//! let invoice = InvoiceBuilder::new(Network::Signet)
+//!     .amount_msat(1_500)
+//!     .timestamp(1_700_000_000)
+//!     .payment_hash([7; 32])
+//!     .payment_secret([9; 32])
+//!     .description("coffee")
+//!     .sign(&key)?;
+//! let again: Invoice = invoice.to_string().parse()?;
+//! assert_eq!(again, invoice);
+//! assert_eq!(again.amount_msat(), Some(1_500));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Policies
+//! [`Policy::Strict`] (the default) follows the current normative text; [`Policy::Lenient`]
+//! accepts what lnd and Core Lightning accept today. The table on [`Policy`] lists every
+//! difference with its rule.
+//!
+//! [BOLT-11]: https://github.com/lightning/bolts/blob/master/11-payment-encoding.md
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod amount;
+#[cfg(feature = "alloc")]
+mod builder;
+mod checksum;
+#[cfg(feature = "alloc")]
+mod encode;
+mod error;
+mod fallback;
+mod features;
+mod field;
+#[cfg(feature = "alloc")]
+mod invoice;
+mod network;
+mod parse;
+mod policy;
+mod route;
+#[cfg(feature = "serde")]
+mod serde_impl;
+mod signature;
+mod view;
+mod words;
+
+pub use amount::MAX_AMOUNT_MSAT;
+#[cfg(feature = "alloc")]
+pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};
+pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignatureError};
+#[cfg(feature = "alloc")]
+pub use fallback::Address;
+pub use fallback::{Fallback, FallbackKind, MAX_PROGRAM_LEN};
+pub use features::{known_feature, FeatureBit, Features, KnownFeature, KNOWN_FEATURES};
+pub use field::{tag, tag_char, RawField, MAX_FIELD_BYTES, MAX_FIELD_WORDS};
+#[cfg(feature = "alloc")]
+pub use invoice::Invoice;
+pub use network::{Network, UnknownNetwork};
+pub use parse::MAX_INVOICE_LENGTH;
+pub use policy::{DecodeOptions, Policy};
+pub use route::{Hops, RouteHint, RouteHop, ShortChannelId, HOP_LEN};
+pub use view::{Description, InvoiceRef, DEFAULT_EXPIRY_SECS, DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA};
+pub use words::{Bytes, Words};
+
+/// The secp256k1 crate this one uses, so callers can name the same types.
+pub use secp256k1;

@@ -1,0 +1,446 @@
+//! The one pass from a string to a validated layout: bech32, prefix, amount, timestamp and
+//! every tagged field, with the policy's rules applied. No heap, no signature work.
+//!
+//! The result, [`Parsed`], records where each field's data lies rather than copying it; the
+//! borrowed view and the owned invoice both read their values from those places.
+
+use crate::amount;
+use crate::checksum::{self, CHECKSUM_LEN, VALID_RESIDUE};
+use crate::error::{Bech32Error, DecodeError, FieldError, HrpError};
+use crate::fallback::Fallback;
+use crate::features::Features;
+use crate::field::{tag, tag_char, FieldIter, RawField, MAX_FIELD_BYTES};
+use crate::network::Network;
+use crate::policy::{DecodeOptions, Policy};
+use crate::route::RouteHint;
+use crate::words::Words;
+
+/// The longest invoice accepted, in characters (the limit lnd and rust-lightning use).
+pub const MAX_INVOICE_LENGTH: usize = 7089;
+
+/// Words in the timestamp (35 bits, C-1).
+pub(crate) const TIMESTAMP_WORDS: usize = 7;
+/// Words in the signature (520 bits, C-2).
+pub(crate) const SIGNATURE_WORDS: usize = 104;
+/// Words in a 32-byte field (`p`, `s`, `h`).
+const HASH_WORDS: usize = 52;
+/// Words in a 33-byte public key (`n`).
+const PUBKEY_WORDS: usize = 53;
+
+/// Where a field's data lies: word offsets within the data part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: u16,
+    pub(crate) len: u16,
+}
+
+/// The layout and plain values of a parsed invoice; the text itself is kept by the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    /// Bytes of the human-readable part; the separator `1` follows it.
+    pub(crate) hrp_len: u16,
+    pub(crate) network: Network,
+    pub(crate) amount_msat: Option<u64>,
+    pub(crate) timestamp: u64,
+    pub(crate) payment_hash: Span,
+    pub(crate) payment_secret: Option<Span>,
+    pub(crate) description: Option<Span>,
+    pub(crate) description_hash: Option<Span>,
+    pub(crate) payee: Option<Span>,
+    pub(crate) features: Option<Span>,
+    pub(crate) metadata: Option<Span>,
+    pub(crate) expiry: Option<u64>,
+    pub(crate) min_final_cltv: Option<u64>,
+    pub(crate) fallbacks: u16,
+    pub(crate) routes: u16,
+    pub(crate) unknown: u16,
+    /// Index of the first signature word within the data part.
+    pub(crate) fields_end: u16,
+    /// Whether the invoice was written in upper case.
+    pub(crate) upper: bool,
+    pub(crate) policy: Policy,
+}
+
+/// Strips surrounding whitespace and a `lightning:` prefix (any case).
+///
+/// Returns the invoice and how many bytes of `input` came before it.
+pub(crate) fn strip(input: &str) -> (&str, usize) {
+    let trimmed = input.trim_start();
+    let mut offset = input.len() - trimmed.len();
+    let mut s = trimmed.trim_end();
+    const SCHEME: &str = "lightning:";
+    if s.get(..SCHEME.len()).is_some_and(|p| p.eq_ignore_ascii_case(SCHEME)) {
+        s = s.get(SCHEME.len()..).unwrap_or("");
+        offset += SCHEME.len();
+    }
+    (s, offset)
+}
+
+/// Parses and validates everything but the signature.
+///
+/// Returns the invoice text (whitespace and `lightning:` removed), its layout, and the offset
+/// of the text within `input`.
+pub(crate) fn parse<'a>(input: &'a str, opts: &DecodeOptions<'_>) -> Result<(&'a str, Parsed), DecodeError> {
+    let (text, offset) = strip(input);
+    if text.len() > MAX_INVOICE_LENGTH {
+        return Err(Bech32Error::TooLong { len: text.len(), max: MAX_INVOICE_LENGTH }.into());
+    }
+    if text.is_empty() {
+        return Err(Bech32Error::Empty.into());
+    }
+    let bytes = text.as_bytes();
+    let sep = bytes.iter().rposition(|&c| c == b'1').ok_or(Bech32Error::MissingSeparator)?;
+    let (hrp, rest) = bytes.split_at(sep);
+    let data = rest.get(1..).unwrap_or(&[]);
+
+    // printable ASCII in the prefix, bech32 characters in the data, one case throughout.
+    if let Some(i) = hrp.iter().position(|c| !(33..=126).contains(c)) {
+        return Err(invalid_char(text, i, offset));
+    }
+    let scan = checksum::scan(hrp, data).map_err(|i| invalid_char(text, sep + 1 + i, offset))?;
+    let upper = scan.upper || hrp.iter().any(u8::is_ascii_uppercase);
+    if upper && bytes.iter().any(u8::is_ascii_lowercase) {
+        return Err(mixed_case(bytes, offset));
+    }
+    // Say "not an invoice" rather than "bad checksum" for other bech32 strings.
+    if !hrp.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"ln")) {
+        return Err(HrpError::NotLightning.into());
+    }
+    //
+    if data.len() < CHECKSUM_LEN || scan.residue != VALID_RESIDUE {
+        return Err(if data.len() < CHECKSUM_LEN {
+            Bech32Error::TooShort { words: 0, min: TIMESTAMP_WORDS + SIGNATURE_WORDS }
+        } else {
+            Bech32Error::InvalidChecksum
+        }
+        .into());
+    }
+
+    // Section B: currency and amount.
+    let after_ln = hrp.get(2..).unwrap_or(&[]);
+    let (network, prefix_len) =
+        Network::split_prefix(after_ln).ok_or(HrpError::UnknownCurrency { position: offset + 2 })?;
+    if let Some(expected) = opts.network.filter(|&n| n != network) {
+        return Err(HrpError::WrongNetwork { expected, found: network }.into());
+    }
+    let amount_at = 2 + prefix_len;
+    let amount_text = hrp.get(amount_at..).unwrap_or(&[]);
+    let amount_msat = amount::parse(amount_text, offset + amount_at, opts.policy)?;
+
+    // Section C: timestamp, fields, signature.
+    let n_words = data.len() - CHECKSUM_LEN;
+    let min = TIMESTAMP_WORDS + SIGNATURE_WORDS;
+    if n_words < min {
+        return Err(Bech32Error::TooShort { words: n_words, min }.into());
+    }
+    let words = Words::new(data.get(..n_words).unwrap_or(&[]));
+    let timestamp = words.slice(0, TIMESTAMP_WORDS).and_then(|w| w.to_u64()).unwrap_or(0);
+    let fields_end = n_words - SIGNATURE_WORDS;
+
+    let mut layout = Layout::new(words, opts.policy, offset + sep + 1);
+    for field in FieldIter::new(words, TIMESTAMP_WORDS, fields_end) {
+        let field = field.map_err(|(t, start)| FieldError::Truncated {
+            tag: tag_char(t),
+            position: layout.position(start),
+        })?;
+        layout.field(field)?;
+    }
+    let parsed = layout.finish(opts, ParsedHead {
+        hrp_len: sep as u16,
+        network,
+        amount_msat,
+        timestamp,
+        fields_end: fields_end as u16,
+        upper,
+    })?;
+    Ok((text, parsed))
+}
+
+fn invalid_char(text: &str, at: usize, offset: usize) -> DecodeError {
+    let ch = text.get(at..).and_then(|s| s.chars().next()).unwrap_or('\u{fffd}');
+    Bech32Error::InvalidChar { position: offset + at, ch }.into()
+}
+
+fn mixed_case(bytes: &[u8], offset: usize) -> DecodeError {
+    let first_upper = bytes.iter().find(|c| c.is_ascii_alphabetic()).is_some_and(u8::is_ascii_uppercase);
+    let position = bytes
+        .iter()
+        .position(|c| if first_upper { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() })
+        .unwrap_or(0);
+    Bech32Error::MixedCase { position: offset + position }.into()
+}
+
+/// The values read before the fields, passed through to [`Parsed`].
+struct ParsedHead {
+    hrp_len: u16,
+    network: Network,
+    amount_msat: Option<u64>,
+    timestamp: u64,
+    fields_end: u16,
+    upper: bool,
+}
+
+/// The fields found so far.
+struct Layout<'a> {
+    /// The whole data part, for comparing a repeated field with its first occurrence.
+    words: Words<'a>,
+    policy: Policy,
+    /// Position of the data part in the caller's input.
+    base: usize,
+    payment_hash: Option<Span>,
+    payment_secret: Option<Span>,
+    description: Option<Span>,
+    description_hash: Option<Span>,
+    payee: Option<Span>,
+    features: Option<Span>,
+    metadata: Option<Span>,
+    expiry: Option<u64>,
+    min_final_cltv: Option<u64>,
+    expiry_seen: bool,
+    cltv_seen: bool,
+    fallbacks: u16,
+    routes: u16,
+    unknown: u16,
+}
+
+impl<'a> Layout<'a> {
+    fn new(words: Words<'a>, policy: Policy, base: usize) -> Self {
+        Layout {
+            words,
+            policy,
+            base,
+            payment_hash: None,
+            payment_secret: None,
+            description: None,
+            description_hash: None,
+            payee: None,
+            features: None,
+            metadata: None,
+            expiry: None,
+            min_final_cltv: None,
+            expiry_seen: false,
+            cltv_seen: false,
+            fallbacks: 0,
+            routes: 0,
+            unknown: 0,
+        }
+    }
+
+    fn strict(&self) -> bool { self.policy == Policy::Strict }
+
+    /// The position in the caller's input of data word `index`.
+    fn position(&self, index: usize) -> usize { self.base + index }
+
+    /// Counts a field that is skipped but kept (unknown, or not usable under the policy).
+    fn keep(&mut self) -> Result<(), DecodeError> {
+        self.unknown = self.unknown.saturating_add(1);
+        Ok(())
+    }
+
+    fn field(&mut self, f: RawField<'a>) -> Result<(), DecodeError> {
+        let position = self.position(f.start);
+        let t = f.tag_char();
+        let span = Span { start: f.data_start() as u16, len: f.data.len() as u16 };
+        // W-23, J-5: byte-carrying fields must be zero-padded; strict readers check it.
+        let check_padding = |strict: bool| -> Result<(), DecodeError> {
+            if strict && !f.data.padding_is_zero() {
+                return Err(FieldError::NonZeroPadding { tag: t, position }.into());
+            }
+            Ok(())
+        };
+        match f.tag {
+            tag::PAYMENT_HASH | tag::PAYMENT_SECRET | tag::DESCRIPTION_HASH | tag::PAYEE => {
+                let expected = if f.tag == tag::PAYEE { PUBKEY_WORDS } else { HASH_WORDS };
+                if f.data.len() != expected {
+                    // R-2 (strict). Lenient readers skip it, as BOLT-11 said before 2025-06.
+                    if self.strict() {
+                        return Err(FieldError::WrongLength { tag: t, position, len: f.data.len(), expected }.into());
+                    }
+                    return self.keep();
+                }
+                check_padding(self.strict())?;
+                let slot = match f.tag {
+                    tag::PAYMENT_HASH => &mut self.payment_hash,
+                    tag::PAYMENT_SECRET => &mut self.payment_secret,
+                    tag::DESCRIPTION_HASH => &mut self.description_hash,
+                    _ => &mut self.payee,
+                };
+                // `n` may repeat in lenient mode; `p`, `s` and `h` only with the same value.
+                let may_repeat_with_other_value = f.tag == tag::PAYEE;
+                set_once(slot, span, self.words, self.policy, may_repeat_with_other_value, t, position)?;
+                if slot_is(slot, span) {
+                    Ok(())
+                } else {
+                    self.keep()
+                }
+            }
+            tag::DESCRIPTION => {
+                check_padding(self.strict())?;
+                // W-5: the description must be UTF-8 (both policies: it is shown to users).
+                let mut buf = [0u8; MAX_FIELD_BYTES];
+                let n = f.data.byte_len();
+                for (o, b) in buf.iter_mut().zip(f.data.bytes()) {
+                    *o = b;
+                }
+                if core::str::from_utf8(buf.get(..n).unwrap_or(&[])).is_err() {
+                    return Err(FieldError::InvalidUtf8 { position }.into());
+                }
+                set_once(&mut self.description, span, self.words, self.policy, false, t, position)?;
+                if slot_is(&self.description, span) {
+                    Ok(())
+                } else {
+                    self.keep()
+                }
+            }
+            tag::METADATA => {
+                check_padding(self.strict())?;
+                set_once(&mut self.metadata, span, self.words, self.policy, true, t, position)?;
+                if slot_is(&self.metadata, span) {
+                    Ok(())
+                } else {
+                    self.keep()
+                }
+            }
+            tag::FEATURES => {
+                // R-15 (SHOULD, enforced in strict mode).
+                if self.strict() && f.data.has_leading_zero() {
+                    return Err(FieldError::NonMinimal { tag: t, position }.into());
+                }
+                set_once(&mut self.features, span, self.words, self.policy, true, t, position)?;
+                if slot_is(&self.features, span) {
+                    Ok(())
+                } else {
+                    self.keep()
+                }
+            }
+            tag::EXPIRY | tag::MIN_FINAL_CLTV => {
+                if self.strict() && f.data.has_leading_zero() {
+                    return Err(FieldError::NonMinimal { tag: t, position }.into());
+                }
+                let value = f.data.to_u64().ok_or(FieldError::ValueTooLarge { tag: t, position })?;
+                let (seen, slot) = if f.tag == tag::EXPIRY {
+                    (&mut self.expiry_seen, &mut self.expiry)
+                } else {
+                    (&mut self.cltv_seen, &mut self.min_final_cltv)
+                };
+                if *seen {
+                    if self.policy == Policy::Strict {
+                        return Err(FieldError::Duplicate { tag: t, position }.into());
+                    }
+                    return self.keep();
+                }
+                *seen = true;
+                *slot = Some(value);
+                Ok(())
+            }
+            tag::FALLBACK => match Fallback::from_words(f.data) {
+                Ok(Some(_)) => {
+                    // The version word stands apart; the program is what is padded.
+                    if self.strict() && !f.data.slice_from(1).padding_is_zero() {
+                        return Err(FieldError::NonZeroPadding { tag: t, position }.into());
+                    }
+                    self.fallbacks = self.fallbacks.saturating_add(1);
+                    Ok(())
+                }
+                // an unknown version is skipped (and kept, for hashing and re-encoding).
+                Ok(None) => self.keep(),
+                Err((version, len)) if self.strict() => {
+                    Err(FieldError::InvalidFallback { position, version, len }.into())
+                }
+                Err(_) => self.keep(),
+            },
+            tag::ROUTE => match RouteHint::check(f.data) {
+                Ok(()) => {
+                    check_padding(self.strict())?;
+                    self.routes = self.routes.saturating_add(1);
+                    Ok(())
+                }
+                // J-4: strict readers reject empty and partial route hints.
+                Err(0) if self.strict() => Err(FieldError::EmptyRoute { position }.into()),
+                Err(bytes) if self.strict() => Err(FieldError::InvalidRouteLength { position, bytes }.into()),
+                Err(_) => self.keep(),
+            },
+            // J-1: unknown types are skipped, and kept.
+            _ => self.keep(),
+        }
+    }
+
+    fn finish(self, opts: &DecodeOptions<'_>, head: ParsedHead) -> Result<Parsed, DecodeError> {
+        let payment_hash = self.payment_hash.ok_or(FieldError::MissingPaymentHash)?; // W-1
+        // R-11 (strict); lenient readers accept invoices from before payment secrets.
+        if self.strict() && self.payment_secret.is_none() {
+            return Err(FieldError::MissingPaymentSecret.into());
+        }
+        // R-3, both policies.
+        match (self.description, self.description_hash) {
+            (None, None) => return Err(FieldError::MissingDescription.into()),
+            (Some(_), Some(_)) => return Err(FieldError::DescriptionAndHash.into()),
+            _ => {}
+        }
+        if self.strict() {
+            let features = Features::from_words(span_words(self.words, self.features));
+            // name the first unknown required bit.
+            if let Some(bit) = features.unknown_required(opts.known_features).next() {
+                return Err(FieldError::UnknownRequiredFeature { bit }.into());
+            }
+            // G-2.
+            if let Some((bit, requires)) = features.missing_dependency() {
+                return Err(FieldError::MissingFeatureDependency { bit, requires }.into());
+            }
+        }
+        Ok(Parsed {
+            hrp_len: head.hrp_len,
+            network: head.network,
+            amount_msat: head.amount_msat,
+            timestamp: head.timestamp,
+            payment_hash,
+            payment_secret: self.payment_secret,
+            description: self.description,
+            description_hash: self.description_hash,
+            payee: self.payee,
+            features: self.features,
+            metadata: self.metadata,
+            expiry: self.expiry,
+            min_final_cltv: self.min_final_cltv,
+            fallbacks: self.fallbacks,
+            routes: self.routes,
+            unknown: self.unknown,
+            fields_end: head.fields_end,
+            upper: head.upper,
+            policy: self.policy,
+        })
+    }
+}
+
+/// The words of a span (empty for `None`).
+pub(crate) fn span_words<'a>(words: Words<'a>, span: Option<Span>) -> Words<'a> {
+    span.and_then(|s| words.slice(usize::from(s.start), usize::from(s.len))).unwrap_or(Words::new(&[]))
+}
+
+fn slot_is(slot: &Option<Span>, span: Span) -> bool { *slot == Some(span) }
+
+/// Records a single-valued field, applying the duplicate rules (J-2).
+///
+/// Strict: any second occurrence fails. Lenient: the first is used; a second one with other
+/// contents fails unless `may_differ` (for `p`, `s`, `d` and `h`, a different second value
+/// would make "which one?" depend on which library reads the invoice).
+fn set_once(
+    slot: &mut Option<Span>,
+    span: Span,
+    words: Words<'_>,
+    policy: Policy,
+    may_differ: bool,
+    tag: char,
+    position: usize,
+) -> Result<(), DecodeError> {
+    let Some(first) = *slot else {
+        *slot = Some(span);
+        return Ok(());
+    };
+    // Compare word values, not characters: case does not matter here.
+    let same = span_words(words, Some(first)).iter().eq(span_words(words, Some(span)).iter());
+    if policy == Policy::Strict || !(may_differ || same) {
+        return Err(FieldError::Duplicate { tag, position }.into());
+    }
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! The signature: what it hashes (C-2, J-7), and how it is checked (C-3, R-8, R-9, R-10).
+
+use bitcoin_hashes::{sha256, Hash, HashEngine};
+use secp256k1::ecdsa::{RecoverableSignature, RecoveryId, Signature};
+use secp256k1::{Message, PublicKey, Secp256k1, Verification};
+
+use crate::error::SignatureError;
+use crate::words::Words;
+
+/// The signature hash: SHA-256 of the lower-case prefix and the data words before the
+/// signature, exactly as received, packed into bytes and zero-padded (C-2, J-7).
+///
+/// Hashing the received words, never a re-serialisation, is what keeps non-minimal fields
+/// and skipped fields covered (rust-lightning issue 3693, Core Lightning PR 8302).
+pub(crate) fn signing_hash(hrp: &[u8], words: impl Iterator<Item = u8>) -> [u8; 32] {
+    let mut engine = sha256::Hash::engine();
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for &c in hrp {
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
+        if n == buf.len() {
+            engine.input(&buf);
+            n = 0;
+        }
+    }
+    let mut acc = 0u32;
+    let mut bits = 0u32;
+    let mut push = |byte: u8, engine: &mut sha256::HashEngine, n: &mut usize| {
+        buf[*n] = byte;
+        *n += 1;
+        if *n == buf.len() {
+            engine.input(&buf);
+            *n = 0;
+        }
+    };
+    for w in words {
+        acc = (acc << 5) | u32::from(w);
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            push((acc >> bits) as u8, &mut engine, &mut n);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        push((acc << (8 - bits)) as u8, &mut engine, &mut n);
+    }
+    engine.input(buf.get(..n).unwrap_or(&[]));
+    sha256::Hash::from_engine(engine).to_byte_array()
+}
+
+/// The 65 signature bytes: r || s, then the recovery id.
+pub(crate) fn signature_bytes(words: Words<'_>) -> ([u8; 64], u8) {
+    let mut rs = [0u8; 64];
+    let mut bytes = words.bytes();
+    for (o, b) in rs.iter_mut().zip(&mut bytes) {
+        *o = b;
+    }
+    (rs, bytes.next().unwrap_or(0xff))
+}
+
+/// Checks the signature and returns the payee's key.
+///
+/// With `payee` (the `n` field), the signature must verify against it and be low-S;
+/// without it the key is recovered, and high-S is accepted.
+pub(crate) fn check<C: Verification>(
+    secp: &Secp256k1<C>,
+    hash: &[u8; 32],
+    rs: &[u8; 64],
+    recovery_id: u8,
+    payee: Option<[u8; 33]>,
+) -> Result<PublicKey, SignatureError> {
+    let id = RecoveryId::from_i32(i32::from(recovery_id))
+        .map_err(|_| SignatureError::InvalidRecoveryId { id: recovery_id })?;
+    let msg = Message::from_digest(*hash);
+    match payee {
+        Some(key) => {
+            let key = PublicKey::from_slice(&key).map_err(|_| SignatureError::InvalidPayeeKey)?;
+            let sig = Signature::from_compact(rs).map_err(|_| SignatureError::Malformed)?;
+            let mut low = sig;
+            low.normalize_s();
+            if low != sig {
+                return Err(SignatureError::HighS);
+            }
+            secp.verify_ecdsa(&msg, &sig, &key).map_err(|_| SignatureError::Invalid)?;
+            Ok(key)
+        }
+        None => {
+            // Do not normalise s first: that would recover another key (notes 4.3).
+            let sig = RecoverableSignature::from_compact(rs, id).map_err(|_| SignatureError::Malformed)?;
+            secp.recover_ecdsa(&msg, &sig).map_err(|_| SignatureError::Unrecoverable)
+        }
+    }
+}
+
+/// The context used when `std` gives us a global one: created once, on first use.
+#[cfg(feature = "std")]
+pub(crate) fn global() -> &'static Secp256k1<secp256k1::All> { &secp256k1::global::SECP256K1 }

@@ -1,0 +1,303 @@
+//! Every example of BOLT-11 (test-vectors/bolt11-vectors.json): every stated field of every
+//! valid one, the exact error of every invalid one, byte-exact round trips and re-signing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use lightning_bolt11::*;
+use serde_json::Value;
+
+fn opt_hex32(v: &Value) -> Option<String> { v.as_str().map(str::to_owned) }
+
+/// Asserts every field the vector states against a decoded invoice.
+fn assert_fields(v: &Value, inv: &Invoice) {
+    let name = v["name"].as_str().unwrap();
+    assert_eq!(inv.network().name(), v["network"].as_str().unwrap(), "{name}");
+    assert_eq!(inv.amount_msat(), v["amount_msat"].as_u64(), "{name}");
+    assert_eq!(inv.timestamp(), v["timestamp"].as_u64().unwrap(), "{name}");
+    assert_eq!(hex(&inv.payment_hash()), v["payment_hash"].as_str().unwrap(), "{name}");
+    assert_eq!(inv.payment_secret().map(|s| hex(&s)), opt_hex32(&v["payment_secret"]), "{name}");
+    assert_eq!(inv.description(), v["description"].as_str(), "{name}");
+    assert_eq!(inv.description_hash().map(|h| hex(&h)), opt_hex32(&v["description_hash"]), "{name}");
+    if let Some(preimage) = v["description_hash_preimage"].as_str() {
+        assert!(inv.matches_description(preimage), "{name}: R-7");
+        assert!(!inv.matches_description("something else"), "{name}");
+    }
+    assert_eq!(inv.expiry(), v["expiry"].as_u64().unwrap_or(3600), "{name}");
+    assert_eq!(inv.expires_at(), inv.timestamp() + inv.expiry(), "{name}");
+    assert_eq!(inv.min_final_cltv_expiry_delta(), v["min_final_cltv_expiry_delta"].as_u64().unwrap_or(18), "{name}");
+    let want_fb = v["fallbacks"].as_array().unwrap();
+    let got_fb: Vec<Fallback> = inv.fallbacks().collect();
+    assert_eq!(got_fb.len(), want_fb.len(), "{name}");
+    for (g, w) in got_fb.iter().zip(want_fb) {
+        assert_eq!(u64::from(g.version()), w["version"].as_u64().unwrap(), "{name}");
+        assert_eq!(hex(g.program()), w["program_hex"].as_str().unwrap(), "{name}");
+        assert_eq!(g.kind().name(), w["type"].as_str().unwrap(), "{name}");
+        assert_eq!(g.address(inv.network()).to_string(), w["address"].as_str().unwrap(), "{name}");
+    }
+    let want_routes = v["route_hints"].as_array().unwrap();
+    let got_routes: Vec<Vec<RouteHop>> = inv.route_hints().map(|r| r.hops().collect()).collect();
+    assert_eq!(got_routes.len(), want_routes.len(), "{name}");
+    for (g, w) in got_routes.iter().zip(want_routes) {
+        let w = w.as_array().unwrap();
+        assert_eq!(g.len(), w.len(), "{name}");
+        for (hop, want) in g.iter().zip(w) {
+            assert_eq!(hex(&hop.src_node_id), want["pubkey"].as_str().unwrap());
+            assert_eq!(hop.short_channel_id.to_string(), want["short_channel_id"].as_str().unwrap());
+            assert_eq!(format!("{:016x}", hop.short_channel_id.0), want["short_channel_id_hex"].as_str().unwrap());
+            assert_eq!(u64::from(hop.fee_base_msat), want["fee_base_msat"].as_u64().unwrap());
+            assert_eq!(u64::from(hop.fee_proportional_millionths), want["fee_proportional_millionths"].as_u64().unwrap());
+            assert_eq!(u64::from(hop.cltv_expiry_delta), want["cltv_expiry_delta"].as_u64().unwrap());
+        }
+    }
+    let bits: Vec<u64> = v["features"]["bits"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap()).collect();
+    assert_eq!(inv.features().iter().map(|b| b as u64).collect::<Vec<_>>(), bits, "{name}");
+    assert_eq!(inv.payment_metadata().map(hex), v["payment_metadata"].as_str().map(|s| s.trim_start_matches("0x").to_owned()), "{name}");
+    assert_eq!(hex(&inv.signature()), v["signature"]["rs_hex"].as_str().unwrap(), "{name}");
+    assert_eq!(u64::from(inv.recovery_id()), v["signature"]["recovery_id"].as_u64().unwrap(), "{name}");
+    if let Some(h) = v["signing_hash_hex"].as_str() {
+        assert_eq!(hex(&inv.signature_hash()), h, "{name}: J-7");
+    }
+    assert_eq!(inv.payee().to_string(), v["payee_pubkey"].as_str().unwrap(), "{name}");
+}
+
+#[test]
+fn every_valid_example_decodes_with_every_stated_field() {
+    let valid = strictly_valid();
+    assert_eq!(valid.len(), 15);
+    for v in &valid {
+        let inv = decode(v["invoice"].as_str().unwrap());
+        assert_fields(v, &inv);
+        assert_eq!(inv.policy(), Policy::Strict);
+    }
+}
+
+#[test]
+fn every_valid_example_round_trips_byte_for_byte() {
+    for v in vectors().iter().filter(|v| v["valid"].as_bool().unwrap()) {
+        let s = v["invoice"].as_str().unwrap();
+        let inv = Invoice::decode_with(s, &DecodeOptions::new().lenient()).unwrap();
+        assert_eq!(inv.to_string(), s.to_ascii_lowercase());
+        let upper = format!("{inv:#}");
+        assert_eq!(upper, s.to_ascii_uppercase());
+        assert_eq!(inv.to_upper_string(), upper);
+        let view = InvoiceRef::parse_with(s, &DecodeOptions::new().lenient()).unwrap();
+        assert_eq!(view.to_string(), s.to_ascii_lowercase());
+        assert_eq!(view.as_str(), s);
+    }
+}
+
+#[test]
+fn the_low_s_examples_re_sign_byte_for_byte() {
+    let key = spec_key();
+    let mut count = 0;
+    for v in strictly_valid() {
+        if v["derived"]["rfc6979_low_s_signature_reproduces"].as_bool() != Some(true) {
+            continue;
+        }
+        let s = v["invoice"].as_str().unwrap();
+        let view = InvoiceRef::parse(s).unwrap();
+        let rebuilt = rebuild(&view).sign(&key).unwrap();
+        assert_eq!(rebuilt.as_str(), s.to_ascii_lowercase(), "{}", v["name"]);
+        count += 1;
+    }
+    // 14 of the strictly valid ones; the 15th low-S example is the one strict mode rejects.
+    assert_eq!(count, 14);
+}
+
+#[test]
+fn the_ignored_fields_example_re_signs_in_lenient_mode() {
+    // Its skipped fields cannot be made by the builder (it refuses wrong lengths), so check
+    // the 15th low-S example differently: its signature verifies and recovers the spec key.
+    let v = vector("Same, but including fields which must be ignored.");
+    let inv = Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().lenient()).unwrap();
+    assert_eq!(inv.payee().to_string(), SPEC_PAYEE);
+}
+
+#[test]
+fn upper_case_example_hashes_the_lower_case_prefix() {
+    // J-7: the hash covers the lower-cased HRP.
+    let v = vector("Same, but all upper case.");
+    let s = v["invoice"].as_str().unwrap();
+    assert!(s.bytes().all(|c| !c.is_ascii_lowercase()));
+    let view = InvoiceRef::parse(s).unwrap();
+    assert!(view.is_upper_case());
+    assert_eq!(view.hrp(), "LNBC25M");
+    assert_eq!(view.verify().unwrap().to_string(), SPEC_PAYEE);
+}
+
+#[test]
+fn fields_which_must_be_ignored_fails_strict_and_passes_lenient() {
+    // notes 4.1: the spec lists it as valid, but R-2 now fails wrong-length p/h/s/n.
+    let v = vector("Same, but including fields which must be ignored.");
+    let s = v["invoice"].as_str().unwrap();
+    let err = Invoice::decode(s).unwrap_err();
+    assert!(
+        matches!(err, DecodeError::Field(FieldError::WrongLength { tag: 'p', len: 51, expected: 52, .. })),
+        "{err:?}"
+    );
+    let inv = Invoice::decode_with(s, &DecodeOptions::new().lenient()).unwrap();
+    let mut want = v.clone();
+    // The lenient decode reports the same values as the example's breakdown.
+    want["valid"] = Value::Bool(true);
+    assert_fields(&want, &inv);
+    // Kept: the unknown type 10 (`2`) field, the version-19 fallback, and the eight wrong-length fields.
+    let unknown: Vec<(char, usize)> = inv.unknown_fields().map(|f| (f.tag_char(), f.data.len())).collect();
+    assert_eq!(
+        unknown,
+        vec![('2', 3), ('f', 33), ('p', 51), ('p', 53), ('h', 51), ('h', 53), ('s', 51), ('s', 53), ('n', 52), ('n', 54)]
+    );
+    assert_eq!(inv.as_view().unknown_field_count(), unknown.len());
+}
+
+#[test]
+fn high_s_recovery_example_recovers_the_other_key() {
+    // R-10 and notes 4.3: recovery accepts high-S and, with recid 1, yields 02d0139c….
+    let v = vector("Public-key recovery with high-S signature");
+    let inv = decode(v["invoice"].as_str().unwrap());
+    assert_eq!(inv.payee().to_string(), "02d0139ce7427d6dfffd26a326c18be754ef1e64672b42694ba5b23ef6e6e7803d");
+    assert!(!inv.has_payee_field());
+}
+
+fn strict_err(name: &str) -> DecodeError {
+    let v = vector(name);
+    assert!(!v["valid"].as_bool().unwrap());
+    Invoice::decode(v["invoice"].as_str().unwrap()).unwrap_err()
+}
+
+#[test]
+fn invalid_unknown_feature_100() {
+    // the error names the bit.
+    assert_eq!(
+        strict_err("Same, but adding invalid unknown feature 100"),
+        DecodeError::Field(FieldError::UnknownRequiredFeature { bit: 100 })
+    );
+    // A caller that knows bit 100 (or 101) accepts it.
+    let v = vector("Same, but adding invalid unknown feature 100");
+    let inv = Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().known_features(&[101])).unwrap();
+    assert!(inv.features().requires(100));
+    // Lenient reports it rather than failing.
+    let inv = Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().lenient()).unwrap();
+    assert_eq!(inv.features().unknown_required(&[]).collect::<Vec<_>>(), vec![100]);
+}
+
+#[test]
+fn invalid_checksum() {
+    //
+    assert_eq!(strict_err("Bech32 checksum is invalid."), DecodeError::Bech32(Bech32Error::InvalidChecksum));
+}
+
+#[test]
+fn invalid_no_separator() {
+    //
+    assert_eq!(strict_err("Malformed bech32 string (no 1)"), DecodeError::Bech32(Bech32Error::MissingSeparator));
+}
+
+#[test]
+fn invalid_mixed_case() {
+    // "LNBC2500u…": the first lower-case letter is the `u` at position 8.
+    assert_eq!(
+        strict_err("Malformed bech32 string (mixed case)"),
+        DecodeError::Bech32(Bech32Error::MixedCase { position: 8 })
+    );
+}
+
+#[test]
+fn invalid_unrecoverable_signature() {
+    // C-3, R-10: recovery id 2 with r + n beyond the field: no key.
+    let v = vector("Signature is not recoverable.");
+    let s = v["invoice"].as_str().unwrap();
+    // It parses: the failure is in the signature alone.
+    let view = InvoiceRef::parse(s).unwrap();
+    assert_eq!(view.recovery_id(), 2);
+    assert_eq!(strict_err("Signature is not recoverable."), DecodeError::Signature(SignatureError::Unrecoverable));
+}
+
+#[test]
+fn invalid_too_short() {
+    // J-6: 103 words, 111 needed.
+    assert_eq!(
+        strict_err("String is too short."),
+        DecodeError::Bech32(Bech32Error::TooShort { words: 103, min: 111 })
+    );
+}
+
+#[test]
+fn invalid_multiplier() {
+    // B-8: `lnbc2500x`: the `x` at position 8.
+    assert_eq!(
+        strict_err("Invalid multiplier"),
+        DecodeError::Hrp(HrpError::InvalidMultiplier { position: 8, ch: 'x' })
+    );
+}
+
+#[test]
+fn invalid_sub_millisatoshi() {
+    // B-10: the amount starts at position 4.
+    assert_eq!(
+        strict_err("Invalid sub-millisatoshi precision."),
+        DecodeError::Hrp(HrpError::SubMillisatoshi { position: 4 })
+    );
+}
+
+#[test]
+fn invalid_missing_payment_secret() {
+    // R-11 (notes 4.5: fields are checked before the borrowed signature is).
+    assert_eq!(strict_err("Missing required `s` field."), DecodeError::Field(FieldError::MissingPaymentSecret));
+    // Lenient accepts the missing `s`, and then the borrowed signature recovers another key.
+    let v = vector("Missing required `s` field.");
+    let inv = Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().lenient()).unwrap();
+    assert_ne!(inv.payee().to_string(), SPEC_PAYEE);
+    assert_eq!(inv.payment_secret(), None);
+}
+
+#[test]
+fn invalid_high_s_with_payee_field() {
+    // notes 4.4: it also repeats `s`. Strict fails on the duplicate first (J-2); lenient takes
+    // the identical second `s` as harmless and fails on the signature.
+    let v = vector("Non canonical signature (high-S) with 'n' field defined");
+    let s = v["invoice"].as_str().unwrap();
+    assert!(matches!(strict_err(&v["name"].as_str().unwrap()[..20]), DecodeError::Field(FieldError::Duplicate { tag: 's', .. })));
+    assert_eq!(
+        Invoice::decode_with(s, &DecodeOptions::new().lenient()).unwrap_err(),
+        DecodeError::Signature(SignatureError::HighS)
+    );
+}
+
+#[test]
+fn every_invalid_example_is_rejected_in_both_policies() {
+    for v in vectors().iter().filter(|v| !v["valid"].as_bool().unwrap()) {
+        let s = v["invoice"].as_str().unwrap();
+        let name = v["name"].as_str().unwrap();
+        assert!(Invoice::decode(s).is_err(), "{name}");
+        if name != "Same, but adding invalid unknown feature 100" && name != "Missing required `s` field." {
+            assert!(Invoice::decode_with(s, &DecodeOptions::new().lenient()).is_err(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn pending_pr_1357_duplicate_payment_hashes() {
+    // J-2: two distinct `p` fail in both policies; the same `p` twice fails strict only.
+    let pending = pending_vectors();
+    let distinct = pending[0]["invoice"].as_str().unwrap();
+    let same = pending[1]["invoice"].as_str().unwrap();
+    for opts in [DecodeOptions::new(), DecodeOptions::new().lenient()] {
+        assert!(matches!(
+            Invoice::decode_with(distinct, &opts).unwrap_err(),
+            DecodeError::Field(FieldError::Duplicate { tag: 'p', .. })
+        ));
+    }
+    assert!(matches!(Invoice::decode(same).unwrap_err(), DecodeError::Field(FieldError::Duplicate { tag: 'p', .. })));
+    let inv = Invoice::decode_with(same, &DecodeOptions::new().lenient()).unwrap();
+    assert_eq!(hex(&inv.payment_hash()), pending[1]["derived"]["payment_hashes"][0].as_str().unwrap());
+    assert_eq!(inv.payee().to_string(), SPEC_PAYEE);
+}
+
+#[test]
+fn signing_data_of_the_examples_matches_the_spec() {
+    // C-2: the examples that state the hash agree with ours (checked in assert_fields too).
+    let with_hash = vectors().into_iter().filter(|v| v["signing_hash_hex"].is_string()).count();
+    assert!(with_hash >= 10);
+}
