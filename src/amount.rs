@@ -75,6 +75,7 @@ fn decimal(digits: &[u8]) -> Option<u64> {
 /// The shortest way to write `msat` (B-5): the fewest digits, the largest multiplier.
 ///
 /// Returns the number and the multiplier; for `p` the number is `msat` and a `0` follows it.
+#[cfg(feature = "alloc")]
 pub(crate) fn shortest(msat: u64) -> (u64, Option<u8>) {
     for (mult, unit) in MULTIPLIERS {
         if msat % unit == 0 {
@@ -85,6 +86,7 @@ pub(crate) fn shortest(msat: u64) -> (u64, Option<u8>) {
 }
 
 /// Writes the amount as it appears in an invoice (`2500u`, `9678785340p`) into `out`.
+#[cfg(feature = "alloc")]
 pub(crate) fn write(msat: u64, out: &mut impl core::fmt::Write) -> core::fmt::Result {
     match shortest(msat) {
         (n, Some(b'p')) => write!(out, "{n}0p"),

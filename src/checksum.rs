@@ -81,6 +81,7 @@ impl Checksum {
     pub(crate) fn residue(self) -> u32 { self.0 }
 
     /// The six checksum words for the data pushed so far.
+    #[cfg(any(feature = "alloc", test))]
     pub(crate) fn finish(mut self) -> [u8; CHECKSUM_LEN] {
         for _ in 0..CHECKSUM_LEN {
             self.push(0);

@@ -1,5 +1,6 @@
 //! On-chain fallback addresses, the `f` field (W-16, W-17, R-1, H-2).
 
+#[cfg(feature = "alloc")]
 use crate::network::Network;
 use crate::words::Words;
 

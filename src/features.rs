@@ -114,6 +114,7 @@ impl Features<'_> {
 /// Writes the minimal `9` field data for `bits` (W-21) through `out`, most significant first.
 ///
 /// Returns the number of words (0 when no bit is set: the field is omitted, W-22).
+#[cfg(feature = "alloc")]
 pub(crate) fn encode(bits: &[usize], mut out: impl FnMut(u8)) -> usize {
     let Some(&max) = bits.iter().max() else { return 0 };
     let n = max / 5 + 1;

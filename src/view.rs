@@ -51,8 +51,10 @@ impl<'a> InvoiceRef<'a> {
         Ok(InvoiceRef { text, parsed })
     }
 
+    #[cfg(feature = "alloc")]
     pub(crate) fn from_parts(text: &'a str, parsed: Parsed) -> Self { InvoiceRef { text, parsed } }
 
+    #[cfg(feature = "alloc")]
     pub(crate) fn parsed(&self) -> &Parsed { &self.parsed }
 
     /// The invoice as received (without whitespace or `lightning:`), in its original case.

@@ -144,6 +144,7 @@ impl Iterator for Bytes<'_> {
 impl ExactSizeIterator for Bytes<'_> {}
 
 /// Packs bytes into 5-bit words, zero-padding the last one (W-23).
+#[cfg(any(feature = "alloc", test))]
 pub(crate) fn bytes_to_words(bytes: impl IntoIterator<Item = u8>, mut out: impl FnMut(u8)) {
     let mut acc = 0u32;
     let mut bits = 0u32;

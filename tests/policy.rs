@@ -1,0 +1,444 @@
+//! Every decoding rule in both policies, on invoices made from raw fields (so that they can
+//! break the rules the builder enforces). Rule IDs are from the crate's requirements list.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use lightning_bolt11::*;
+
+fn strict(s: &str) -> Result<Invoice, DecodeError> { Invoice::decode(s) }
+fn lenient(s: &str) -> Result<Invoice, DecodeError> { Invoice::decode_with(s, &DecodeOptions::new().lenient()) }
+
+fn field_err(r: Result<Invoice, DecodeError>) -> FieldError {
+    match r {
+        Err(DecodeError::Field(e)) => e,
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+fn unknown_tags(inv: &Invoice) -> Vec<char> { inv.unknown_fields().map(|f| f.tag_char()).collect() }
+
+#[test]
+fn base_invoice_is_valid_in_both_policies() {
+    let s = with_fields(&[]);
+    for inv in [strict(&s).unwrap(), lenient(&s).unwrap()] {
+        assert_eq!(inv.description(), Some("test"));
+        assert_eq!(inv.payment_hash(), [1; 32]);
+        assert_eq!(inv.payment_secret(), Some([2; 32]));
+        assert_eq!(inv.payee().to_string(), SPEC_PAYEE);
+        assert_eq!(inv.to_string(), s);
+    }
+}
+
+#[test]
+fn r2_wrong_length_fixed_fields() {
+    for (tag, words) in [('p', 51), ('p', 53), ('s', 51), ('h', 53), ('n', 52), ('n', 54)] {
+        let s = with_fields(&[field(tag, &vec![0; words])]);
+        assert!(
+            matches!(field_err(strict(&s)), FieldError::WrongLength { tag: t, len, .. } if t == tag && len == words),
+            "{tag} {words}"
+        );
+        // Lenient skips it, and keeps it for re-encoding.
+        let inv = lenient(&s).unwrap();
+        assert_eq!(unknown_tags(&inv), vec![tag]);
+        assert_eq!(inv.to_string(), s);
+    }
+}
+
+#[test]
+fn r11_missing_payment_secret() {
+    let fields = vec![field('p', &to_words(&[1; 32])), field('d', &to_words(b"x"))];
+    let s = raw_invoice("lnbc", 1, &fields, &spec_key());
+    assert_eq!(field_err(strict(&s)), FieldError::MissingPaymentSecret);
+    assert_eq!(lenient(&s).unwrap().payment_secret(), None);
+}
+
+#[test]
+fn w1_missing_payment_hash_fails_both() {
+    let fields = vec![field('s', &to_words(&[2; 32])), field('d', &to_words(b"x"))];
+    let s = raw_invoice("lnbc", 1, &fields, &spec_key());
+    assert_eq!(field_err(strict(&s)), FieldError::MissingPaymentHash);
+    assert_eq!(field_err(lenient(&s)), FieldError::MissingPaymentHash);
+}
+
+#[test]
+fn r3_description_or_hash_exactly_one() {
+    let none = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32]))];
+    let s = raw_invoice("lnbc", 1, &none, &spec_key());
+    assert_eq!(field_err(strict(&s)), FieldError::MissingDescription);
+    assert_eq!(field_err(lenient(&s)), FieldError::MissingDescription);
+    let s = with_fields(&[field('h', &to_words(&[3; 32]))]);
+    assert_eq!(field_err(strict(&s)), FieldError::DescriptionAndHash);
+    assert_eq!(field_err(lenient(&s)), FieldError::DescriptionAndHash);
+}
+
+#[test]
+fn j2_duplicates_of_single_fields() {
+    let cases: Vec<(char, Vec<u8>, Vec<u8>)> = vec![
+        ('x', vec![1], vec![2]),
+        ('c', vec![1], vec![2]),
+        ('9', to_words_features(&[8]), to_words_features(&[9])),
+        ('m', to_words(&[1]), to_words(&[2])),
+        ('n', to_words(&secp256k1_pubkey_bytes()), to_words(&secp256k1_pubkey_bytes())),
+    ];
+    for (tag, first, second) in cases {
+        let s = with_fields(&[field(tag, &first), field(tag, &second)]);
+        assert!(matches!(field_err(strict(&s)), FieldError::Duplicate { tag: t, .. } if t == tag), "{tag}");
+        // Lenient: the first is used; the second is kept.
+        let inv = lenient(&s).unwrap();
+        assert_eq!(unknown_tags(&inv), vec![tag], "{tag}");
+        match tag {
+            'x' => assert_eq!(inv.expiry(), 1),
+            'c' => assert_eq!(inv.min_final_cltv_expiry_delta(), 1),
+            '9' => assert_eq!(inv.features().iter().collect::<Vec<_>>(), vec![8]),
+            'm' => assert_eq!(inv.payment_metadata(), Some(&[1u8][..])),
+            _ => assert!(inv.has_payee_field()),
+        }
+        assert_eq!(inv.to_string(), s);
+    }
+}
+
+fn to_words_features(bits: &[usize]) -> Vec<u8> {
+    let max = *bits.iter().max().unwrap();
+    let n = max / 5 + 1;
+    (0..n).rev().map(|i| bits.iter().filter(|&&b| b / 5 == i).fold(0u8, |w, &b| w | 1 << (b % 5))).collect()
+}
+
+fn secp256k1_pubkey_bytes() -> [u8; 33] { spec_key().public_key(&secp()).serialize() }
+
+#[test]
+fn j2_distinct_payment_fields_fail_in_both_policies() {
+    for (tag, other) in [('p', to_words(&[9; 32])), ('s', to_words(&[9; 32])), ('d', to_words(b"other"))] {
+        let s = with_fields(&[field(tag, &other)]);
+        assert!(matches!(field_err(strict(&s)), FieldError::Duplicate { tag: t, .. } if t == tag));
+        assert!(matches!(field_err(lenient(&s)), FieldError::Duplicate { tag: t, .. } if t == tag));
+    }
+}
+
+#[test]
+fn j2_identical_payment_fields_fail_strict_only() {
+    for (tag, same) in [('p', to_words(&[1; 32])), ('s', to_words(&[2; 32])), ('d', to_words(b"test"))] {
+        let s = with_fields(&[field(tag, &same)]);
+        assert!(matches!(field_err(strict(&s)), FieldError::Duplicate { tag: t, .. } if t == tag));
+        let inv = lenient(&s).unwrap();
+        assert_eq!(unknown_tags(&inv), vec![tag]);
+    }
+}
+
+#[test]
+fn r15_non_minimal_integers() {
+    for tag in ['x', 'c', '9'] {
+        let s = with_fields(&[field(tag, &[0, 1])]);
+        assert!(matches!(field_err(strict(&s)), FieldError::NonMinimal { tag: t, .. } if t == tag), "{tag}");
+        // Lenient reads it, and the signature (over the received words, J-7) still verifies.
+        let inv = lenient(&s).unwrap();
+        assert_eq!(inv.payee().to_string(), SPEC_PAYEE);
+        assert_eq!(inv.to_string(), s);
+        match tag {
+            'x' => assert_eq!(inv.expiry(), 1),
+            'c' => assert_eq!(inv.min_final_cltv_expiry_delta(), 1),
+            _ => assert_eq!(inv.features().iter().collect::<Vec<_>>(), vec![0]),
+        }
+    }
+}
+
+#[test]
+fn integer_field_too_large_fails_both() {
+    let s = with_fields(&[field('x', &[31; 13])]);
+    assert!(matches!(field_err(strict(&s)), FieldError::ValueTooLarge { tag: 'x', .. }));
+    assert!(matches!(field_err(lenient(&s)), FieldError::ValueTooLarge { tag: 'x', .. }));
+    // 12 words = 60 bits fit.
+    assert_eq!(strict(&with_fields(&[field('x', &[31; 12])])).unwrap().expiry(), (1 << 60) - 1);
+}
+
+#[test]
+fn r4_r5_r6_feature_bits() {
+    // an unknown odd bit is ignored.
+    let odd = with_fields(&[field('9', &to_words_features(&[8, 14, 201]))]);
+    assert!(strict(&odd).unwrap().features().is_set(201));
+    // an unknown even bit fails, naming the bit.
+    let even = with_fields(&[field('9', &to_words_features(&[8, 14, 200]))]);
+    assert_eq!(field_err(strict(&even)), FieldError::UnknownRequiredFeature { bit: 200 });
+    assert_eq!(lenient(&even).unwrap().features().unknown_required(&[]).collect::<Vec<_>>(), vec![200]);
+    // ... unless the caller knows it.
+    assert!(Invoice::decode_with(&even, &DecodeOptions::new().known_features(&[200])).is_ok());
+    // Every BOLT 9 invoice feature is known, as required.
+    let known = with_fields(&[field('9', &to_words_features(&[8, 14, 16, 24, 36, 48]))]);
+    let inv = strict(&known).unwrap();
+    let names: Vec<_> = inv.features().named().map(|f| f.name.unwrap()).collect();
+    assert_eq!(
+        names,
+        ["var_onion_optin", "payment_secret", "basic_mpp", "option_route_blinding", "option_attribution_data", "option_payment_metadata"]
+    );
+}
+
+#[test]
+fn g2_feature_dependencies() {
+    let s = with_fields(&[field('9', &to_words_features(&[8, 17]))]);
+    assert_eq!(field_err(strict(&s)), FieldError::MissingFeatureDependency { bit: 16, requires: 14 });
+    assert!(lenient(&s).is_ok());
+    assert!(strict(&with_fields(&[field('9', &to_words_features(&[8, 15, 17]))])).is_ok());
+}
+
+#[test]
+fn j4_route_hint_lengths() {
+    let empty = with_fields(&[field('r', &[])]);
+    assert!(matches!(field_err(strict(&empty)), FieldError::EmptyRoute { .. }));
+    assert_eq!(unknown_tags(&lenient(&empty).unwrap()), vec!['r']);
+    let partial = with_fields(&[field('r', &to_words(&[2; 50]))]);
+    assert!(matches!(field_err(strict(&partial)), FieldError::InvalidRouteLength { bytes: 50, .. }));
+    assert_eq!(lenient(&partial).unwrap().route_hints().count(), 0);
+    let mut two = vec![2u8; 102];
+    two[0] = 3;
+    let ok = strict(&with_fields(&[field('r', &to_words(&two))])).unwrap();
+    let hints: Vec<_> = ok.route_hints().collect();
+    assert_eq!(hints.len(), 1);
+    assert_eq!(hints[0].len(), 2);
+    assert_eq!(hints[0].hops().next().unwrap().src_node_id[0], 3);
+}
+
+#[test]
+fn r1_unknown_fallback_version_is_skipped_and_kept() {
+    let mut data = vec![19u8];
+    data.extend(to_words(&[7; 20]));
+    for r in [strict(&with_fields(&[field('f', &data)])), lenient(&with_fields(&[field('f', &data)]))] {
+        let inv = r.unwrap();
+        assert_eq!(inv.fallbacks().count(), 0);
+        assert_eq!(unknown_tags(&inv), vec!['f']);
+    }
+}
+
+#[test]
+fn w17_fallback_program_length() {
+    let mut data = vec![0u8];
+    data.extend(to_words(&[7; 25]));
+    let s = with_fields(&[field('f', &data)]);
+    assert!(matches!(field_err(strict(&s)), FieldError::InvalidFallback { version: 0, len: 25, .. }));
+    assert_eq!(unknown_tags(&lenient(&s).unwrap()), vec!['f']);
+    // Other witness versions take 2 to 40 bytes.
+    let mut v5 = vec![5u8];
+    v5.extend(to_words(&[7; 40]));
+    let inv = strict(&with_fields(&[field('f', &v5)])).unwrap();
+    let fb = inv.fallbacks().next().unwrap();
+    assert_eq!((fb.version(), fb.kind()), (5, FallbackKind::Witness));
+    // Version 5 is written `9`.
+    assert!(fb.address(Network::Bitcoin).to_string().starts_with("bc19"));
+}
+
+#[test]
+fn j1_unknown_tags_are_kept_in_order() {
+    let s = with_fields(&[field('q', &[1, 2, 3]), field('l', &[]), field('v', &[31; 5])]);
+    for inv in [strict(&s).unwrap(), lenient(&s).unwrap()] {
+        let unknown: Vec<_> = inv.unknown_fields().map(|f| (f.tag_char(), f.data.iter().collect::<Vec<_>>())).collect();
+        assert_eq!(unknown, vec![('q', vec![1, 2, 3]), ('l', vec![]), ('v', vec![31; 5])]);
+        assert_eq!(inv.to_string(), s);
+    }
+}
+
+#[test]
+fn j5_padding_and_utf8() {
+    // "test" is 32 bits = 7 words with 3 padding bits; set one.
+    let mut d = to_words(b"test");
+    *d.last_mut().unwrap() |= 1;
+    let fields = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), field('d', &d)];
+    let s = raw_invoice("lnbc", 1, &fields, &spec_key());
+    assert!(matches!(field_err(strict(&s)), FieldError::NonZeroPadding { tag: 'd', .. }));
+    assert_eq!(lenient(&s).unwrap().description(), Some("test"));
+    // W-5: invalid UTF-8 fails in both.
+    let fields = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), field('d', &to_words(&[0xff, 0xfe]))];
+    let s = raw_invoice("lnbc", 1, &fields, &spec_key());
+    assert!(matches!(field_err(strict(&s)), FieldError::InvalidUtf8 { .. }));
+    assert!(matches!(field_err(lenient(&s)), FieldError::InvalidUtf8 { .. }));
+}
+
+#[test]
+fn b3_j3_amount_leading_zero_and_zero() {
+    for (hrp, msat) in [("lnbc01m", 100_000_000u64), ("lnbc0", 0), ("lnbc00p", 0)] {
+        let s = raw_invoice(hrp, 1, &base_fields(), &spec_key());
+        assert!(matches!(strict(&s), Err(DecodeError::Hrp(HrpError::LeadingZero { position: 4 } | HrpError::ZeroAmount { position: 4 }))), "{hrp}");
+        assert_eq!(lenient(&s).unwrap().amount_msat(), Some(msat), "{hrp}");
+    }
+}
+
+#[test]
+fn amount_cap_and_overflow_fail_in_both() {
+    for hrp in ["lnbc21000001", "lnbc99999999999999999999m", "lnbc184467440737095516160p"] {
+        let s = raw_invoice(hrp, 1, &base_fields(), &spec_key());
+        assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::AmountTooLarge { position: 4 }), "{hrp}");
+        assert_eq!(lenient(&s).unwrap_err(), DecodeError::Hrp(HrpError::AmountTooLarge { position: 4 }), "{hrp}");
+    }
+    let s = raw_invoice("lnbc21000000", 1, &base_fields(), &spec_key());
+    assert_eq!(strict(&s).unwrap().amount_msat(), Some(MAX_AMOUNT_MSAT));
+}
+
+/// Signs, then swaps s for n - s and flips the recovery id: the same key recovers.
+fn high_s_invoice(fields: &[Vec<u8>]) -> String {
+    use lightning_bolt11::secp256k1::{ecdsa::RecoverableSignature, Message};
+    raw_invoice_with("lnbc", 1, fields, |hash| {
+        let sig: RecoverableSignature = secp().sign_ecdsa_recoverable(&Message::from_digest(hash), &spec_key());
+        let (id, rs) = sig.serialize_compact();
+        let mut out = [0u8; 65];
+        out[..32].copy_from_slice(&rs[..32]);
+        out[32..64].copy_from_slice(&negate_mod_n(&rs[32..64]));
+        out[64] = (id.to_i32() ^ 1) as u8;
+        out
+    })
+}
+
+fn negate_mod_n(s: &[u8]) -> [u8; 32] {
+    const N: [u8; 32] = [
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xba, 0xae, 0xdc,
+        0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+    ];
+    let mut out = [0u8; 32];
+    let mut borrow = 0i16;
+    for i in (0..32).rev() {
+        let mut d = i16::from(N[i]) - i16::from(s[i]) - borrow;
+        borrow = i16::from(d < 0);
+        if d < 0 {
+            d += 256;
+        }
+        out[i] = d as u8;
+    }
+    out
+}
+
+#[test]
+fn r10_high_s_is_accepted_without_payee_field() {
+    let s = high_s_invoice(&base_fields());
+    for r in [strict(&s), lenient(&s)] {
+        assert_eq!(r.unwrap().payee().to_string(), SPEC_PAYEE);
+    }
+}
+
+#[test]
+fn r9_high_s_fails_with_payee_field() {
+    let mut fields = base_fields();
+    fields.push(field('n', &to_words(&secp256k1_pubkey_bytes())));
+    let s = high_s_invoice(&fields);
+    for r in [strict(&s), lenient(&s)] {
+        assert_eq!(r.unwrap_err(), DecodeError::Signature(SignatureError::HighS));
+    }
+    // The low-S original verifies against `n`.
+    let inv = strict(&raw_invoice("lnbc", 1, &fields, &spec_key())).unwrap();
+    assert!(inv.has_payee_field());
+    assert_eq!(inv.payee().to_string(), SPEC_PAYEE);
+}
+
+#[test]
+fn r8_payee_field_of_another_key_fails() {
+    let other = lightning_bolt11::secp256k1::SecretKey::from_slice(&[7; 32]).unwrap().public_key(&secp());
+    let s = with_fields(&[field('n', &to_words(&other.serialize()))]);
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Signature(SignatureError::Invalid));
+    let mut bad = [0xffu8; 33];
+    bad[0] = 2;
+    let s = with_fields(&[field('n', &to_words(&bad))]);
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Signature(SignatureError::InvalidPayeeKey));
+}
+
+#[test]
+fn c2_recovery_id_above_3_fails() {
+    let s = raw_invoice_with("lnbc", 1, &base_fields(), |_| {
+        let mut sig = [1u8; 65];
+        sig[64] = 4;
+        sig
+    });
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Signature(SignatureError::InvalidRecoveryId { id: 4 }));
+    // The view parses it and shows the id.
+    assert_eq!(InvoiceRef::parse(&s).unwrap().recovery_id(), 4);
+}
+
+#[test]
+fn truncated_field_names_its_position() {
+    // A `d` claiming 40 words where 3 remain before the signature.
+    let mut bad = vec![13u8, 1, 8];
+    bad.extend([0u8; 3]);
+    let fields = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), bad];
+    let s = raw_invoice("lnbc", 1, &fields, &spec_key());
+    // `lnbc1` (0-4), 7 timestamp words, 55 for `p`, 55 for `s`: the `d` tag is at 122.
+    assert_eq!(field_err(strict(&s)), FieldError::Truncated { tag: 'd', position: 122 });
+}
+
+#[test]
+fn input_forms_prefix_whitespace_and_case() {
+    let s = with_fields(&[]);
+    let want = strict(&s).unwrap();
+    for input in [
+        format!("lightning:{s}"),
+        format!("LIGHTNING:{s}"),
+        format!("  \n{s}\t "),
+        s.to_ascii_uppercase(),
+        format!("lightning:{}", s.to_ascii_uppercase()),
+    ] {
+        let inv = strict(&input).unwrap();
+        assert_eq!(inv, want);
+        assert_eq!(inv.to_string(), s);
+    }
+    // Positions count from the start of what was passed in.
+    let bad = format!("  lightning:{}", s.replacen("lnbc1", "lnbc1b", 1));
+    assert_eq!(strict(&bad).unwrap_err(), DecodeError::Bech32(Bech32Error::InvalidChar { position: 17, ch: 'b' }));
+    let mixed = format!("{}{}", &s[..20], s[20..].to_ascii_uppercase());
+    assert_eq!(strict(&mixed).unwrap_err(), DecodeError::Bech32(Bech32Error::MixedCase { position: 20 }));
+    assert_eq!(strict("   ").unwrap_err(), DecodeError::Bech32(Bech32Error::Empty));
+    assert_eq!(strict("lightning:").unwrap_err(), DecodeError::Bech32(Bech32Error::Empty));
+}
+
+#[test]
+fn every_network_and_expected_network() {
+    for (hrp, net) in [
+        ("lnbc", Network::Bitcoin),
+        ("lntb", Network::Testnet),
+        ("lntbs", Network::Signet),
+        ("lnbcrt", Network::Regtest),
+        ("lnsb", Network::Simnet),
+    ] {
+        let s = raw_invoice(&format!("{hrp}10u"), 1, &base_fields(), &spec_key());
+        let inv = strict(&s).unwrap();
+        assert_eq!((inv.network(), inv.amount_msat()), (net, Some(1_000_000)), "{hrp}");
+        assert!(Invoice::decode_with(&s, &DecodeOptions::new().network(net)).is_ok());
+        let other = if net == Network::Bitcoin { Network::Testnet } else { Network::Bitcoin };
+        assert_eq!(
+            Invoice::decode_with(&s, &DecodeOptions::new().network(other)).unwrap_err(),
+            DecodeError::Hrp(HrpError::WrongNetwork { expected: other, found: net })
+        );
+    }
+    let s = raw_invoice("lnxy", 1, &base_fields(), &spec_key());
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::UnknownCurrency { position: 2 }));
+    let s = raw_invoice("bc", 1, &base_fields(), &spec_key());
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::NotLightning));
+}
+
+#[test]
+fn maximum_length_exactly_and_one_over() {
+    // Fill with unknown fields up to exactly 7089 characters.
+    let fixed = with_fields(&[]).len();
+    let mut left = MAX_INVOICE_LENGTH - fixed;
+    let mut extra = Vec::new();
+    while left > 0 {
+        let n = (left - 3).min(1023);
+        let n = if left - 3 - n > 0 && left - 3 - n < 3 { n - 3 } else { n };
+        extra.push(field('v', &vec![0; n]));
+        left -= n + 3;
+    }
+    let s = with_fields(&extra);
+    assert_eq!(s.len(), MAX_INVOICE_LENGTH);
+    let inv = strict(&s).unwrap();
+    assert_eq!(inv.to_string(), s);
+    assert_eq!(inv.unknown_fields().count(), extra.len());
+    let over = format!("{s}q");
+    assert_eq!(strict(&over).unwrap_err(), DecodeError::Bech32(Bech32Error::TooLong { len: 7090, max: 7089 }));
+}
+
+#[test]
+fn description_check_with_hash() {
+    let text = "a description too long to put in the invoice";
+    let hash = bitcoin_hashes::sha256::Hash::hash(text.as_bytes()).to_byte_array();
+    let fields = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), field('h', &to_words(&hash))];
+    let inv = strict(&raw_invoice("lnbc", 1, &fields, &spec_key())).unwrap();
+    assert_eq!(inv.description_hash(), Some(hash));
+    assert!(inv.matches_description(text));
+    assert!(!inv.matches_description("another"));
+}
+
+use bitcoin_hashes::Hash as _;
