@@ -43,11 +43,7 @@ pub(crate) fn parse(s: &[u8], position: usize, policy: Policy) -> Result<Option<
     // B-3 binds writers; strict readers hold them to it (J-3), lenient ones read on.
     if policy == Policy::Strict && digits.first() == Some(&b'0') {
         let all_zero = digits.iter().all(|&d| d == b'0');
-        return Err(if all_zero {
-            HrpError::ZeroAmount { position }
-        } else {
-            HrpError::LeadingZero { position }
-        });
+        return Err(if all_zero { HrpError::ZeroAmount { position } } else { HrpError::LeadingZero { position } });
     }
     let too_large = HrpError::AmountTooLarge { position };
     let msat = if multiplier == Some(b'p') {
@@ -99,7 +95,9 @@ pub(crate) fn write(msat: u64, out: &mut impl core::fmt::Write) -> core::fmt::Re
 mod tests {
     use super::*;
 
-    fn strict(s: &str) -> Result<Option<u64>, HrpError> { parse(s.as_bytes(), 0, Policy::Strict) }
+    fn strict(s: &str) -> Result<Option<u64>, HrpError> {
+        parse(s.as_bytes(), 0, Policy::Strict)
+    }
 
     #[test]
     fn spec_amounts() {

@@ -9,7 +9,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use secp256k1::ecdsa::RecoverableSignature;
-use secp256k1::{Keypair, Message, PublicKey, Secp256k1, SecretKey, Signing, Verification};
+use secp256k1::{Keypair, Message, PublicKey, Secp256k1, Signing, Verification};
 
 use crate::amount::{self, MAX_AMOUNT_MSAT};
 use crate::encode::{int_words, to_bech32, WordWriter};
@@ -94,7 +94,9 @@ impl Field {
     }
 
     /// Whether the field may appear only once (W-1, W-2, W-4, W-9, W-11, W-14, W-21).
-    fn is_single(&self) -> bool { !matches!(self, Field::Fallback(_) | Field::Route(_)) }
+    fn is_single(&self) -> bool {
+        !matches!(self, Field::Fallback(_) | Field::Route(_))
+    }
 }
 
 /// Builds and signs an invoice.
@@ -163,10 +165,14 @@ impl InvoiceBuilder {
     }
 
     /// The payment hash: SHA-256 of the preimage released on payment (W-1, W-3).
-    pub fn payment_hash(self, hash: [u8; 32]) -> Self { self.push(Field::PaymentHash(hash)) }
+    pub fn payment_hash(self, hash: [u8; 32]) -> Self {
+        self.push(Field::PaymentHash(hash))
+    }
 
     /// The payment secret (W-2).
-    pub fn payment_secret(self, secret: [u8; 32]) -> Self { self.push(Field::PaymentSecret(secret)) }
+    pub fn payment_secret(self, secret: [u8; 32]) -> Self {
+        self.push(Field::PaymentSecret(secret))
+    }
 
     /// A description of at most 639 bytes (W-4, W-5).
     pub fn description(self, text: &str) -> Self {
@@ -188,13 +194,19 @@ impl InvoiceBuilder {
     }
 
     /// Writes the payee's key in an `n` field (W-14, W-15), so payers verify rather than recover.
-    pub fn payee_pubkey(self, key: PublicKey) -> Self { self.push(Field::Payee(key)) }
+    pub fn payee_pubkey(self, key: PublicKey) -> Self {
+        self.push(Field::Payee(key))
+    }
 
     /// Expiry in seconds after the timestamp (W-9, W-10).
-    pub fn expiry(self, secs: u64) -> Self { self.push(Field::Expiry(secs)) }
+    pub fn expiry(self, secs: u64) -> Self {
+        self.push(Field::Expiry(secs))
+    }
 
     /// `min_final_cltv_expiry_delta` (W-11, W-12, W-13).
-    pub fn min_final_cltv_expiry_delta(self, delta: u64) -> Self { self.push(Field::MinFinalCltv(delta)) }
+    pub fn min_final_cltv_expiry_delta(self, delta: u64) -> Self {
+        self.push(Field::MinFinalCltv(delta))
+    }
 
     /// The feature bits to set (W-21, W-22; an empty list omits the field). Without this call
     /// the invoice sets [`DEFAULT_FEATURES`].
@@ -224,7 +236,9 @@ impl InvoiceBuilder {
     }
 
     /// Adds a fallback address; the first added is the most preferred (W-16, W-24).
-    pub fn fallback(self, fallback: Fallback) -> Self { self.push(Field::Fallback(fallback)) }
+    pub fn fallback(self, fallback: Fallback) -> Self {
+        self.push(Field::Fallback(fallback))
+    }
 
     /// Adds a route hint of 1 to 12 hops, from a public node to the payee (W-18, W-19, W-20).
     pub fn route_hint(self, hops: &[RouteHop]) -> Self {
@@ -283,7 +297,7 @@ impl InvoiceBuilder {
 
     /// Signs with a secret key, using the global context (with `std`).
     #[cfg(feature = "std")]
-    pub fn sign(self, key: &SecretKey) -> Result<Invoice, BuildError> {
+    pub fn sign(self, key: &secp256k1::SecretKey) -> Result<Invoice, BuildError> {
         let secp = crate::signature::global();
         self.sign_with_keypair(secp, &Keypair::from_secret_key(secp, key))
     }
@@ -303,7 +317,8 @@ impl InvoiceBuilder {
     {
         self.finish(payee, |hash| {
             let sig = sign(hash).map_err(BuildError::Signer)?;
-            let recovered = secp.recover_ecdsa(&Message::from_digest(*hash), &sig).map_err(|_| BuildError::BadSignature)?;
+            let recovered =
+                secp.recover_ecdsa(&Message::from_digest(*hash), &sig).map_err(|_| BuildError::BadSignature)?;
             if recovered != payee {
                 return Err(BuildError::BadSignature);
             }
@@ -345,4 +360,6 @@ fn now() -> Option<u64> {
 }
 
 #[cfg(not(feature = "std"))]
-fn now() -> Option<u64> { None }
+fn now() -> Option<u64> {
+    None
+}

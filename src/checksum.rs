@@ -78,7 +78,9 @@ impl Checksum {
     }
 
     /// The residue after all words (including the checksum words) were pushed.
-    pub(crate) fn residue(self) -> u32 { self.0 }
+    pub(crate) fn residue(self) -> u32 {
+        self.0
+    }
 
     /// The six checksum words for the data pushed so far.
     #[cfg(any(feature = "alloc", test))]

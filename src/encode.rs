@@ -34,11 +34,15 @@ impl WordWriter {
     }
 
     /// Appends bytes as words, zero-padded (W-23).
-    pub(crate) fn push_bytes(words: &mut Vec<u8>, bytes: &[u8]) { bytes_to_words(bytes.iter().copied(), |w| words.push(w)); }
+    pub(crate) fn push_bytes(words: &mut Vec<u8>, bytes: &[u8]) {
+        bytes_to_words(bytes.iter().copied(), |w| words.push(w));
+    }
 }
 
 /// The fewest words that hold `value` (0 words for 0): minimal encoding (W-10, W-13).
-pub(crate) fn int_words(value: u64) -> usize { (64 - value.leading_zeros() as usize).div_ceil(5) }
+pub(crate) fn int_words(value: u64) -> usize {
+    (64 - value.leading_zeros() as usize).div_ceil(5)
+}
 
 /// `hrp` + `1` + the words as characters + the checksum, in lower case.
 pub(crate) fn to_bech32(hrp: &str, words: &[u8]) -> String {

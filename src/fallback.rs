@@ -84,10 +84,14 @@ impl Fallback {
     }
 
     /// The version: 0 to 16 for witness programs, 17 for P2PKH, 18 for P2SH.
-    pub fn version(&self) -> u8 { self.version }
+    pub fn version(&self) -> u8 {
+        self.version
+    }
 
     /// The witness program, or the 20-byte hash for P2PKH and P2SH.
-    pub fn program(&self) -> &[u8] { self.program.get(..usize::from(self.len)).unwrap_or(&[]) }
+    pub fn program(&self) -> &[u8] {
+        self.program.get(..usize::from(self.len)).unwrap_or(&[])
+    }
 
     /// What kind of address this is.
     pub fn kind(&self) -> FallbackKind {
@@ -103,7 +107,9 @@ impl Fallback {
 
     /// The address on `network`, ready to display (base58check or bech32/bech32m).
     #[cfg(feature = "alloc")]
-    pub fn address(&self, network: Network) -> Address { Address { fallback: *self, network } }
+    pub fn address(&self, network: Network) -> Address {
+        Address { fallback: *self, network }
+    }
 }
 
 fn valid_length(version: u8, len: usize) -> bool {

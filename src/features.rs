@@ -42,10 +42,14 @@ pub struct Features<'a> {
 
 impl<'a> Features<'a> {
     /// Features from the words of a `9` field.
-    pub fn from_words(words: Words<'a>) -> Self { Features { words } }
+    pub fn from_words(words: Words<'a>) -> Self {
+        Features { words }
+    }
 
     /// The raw words of the `9` field.
-    pub fn words(&self) -> Words<'a> { self.words }
+    pub fn words(&self) -> Words<'a> {
+        self.words
+    }
 
     /// Whether bit `bit` is set.
     pub fn is_set(&self, bit: usize) -> bool {
@@ -54,10 +58,14 @@ impl<'a> Features<'a> {
     }
 
     /// Whether the feature whose even bit is `bit & !1` is offered, as required or optional.
-    pub fn supports(&self, bit: usize) -> bool { self.is_set(bit & !1) || self.is_set(bit | 1) }
+    pub fn supports(&self, bit: usize) -> bool {
+        self.is_set(bit & !1) || self.is_set(bit | 1)
+    }
 
     /// Whether the feature is required: its even bit is set (BOLT 9: both set means required).
-    pub fn requires(&self, bit: usize) -> bool { self.is_set(bit & !1) }
+    pub fn requires(&self, bit: usize) -> bool {
+        self.is_set(bit & !1)
+    }
 
     /// Every set bit, lowest first.
     pub fn iter(&self) -> impl Iterator<Item = usize> + 'a {
@@ -69,7 +77,9 @@ impl<'a> Features<'a> {
     }
 
     /// Whether no bit is set.
-    pub fn is_empty(&self) -> bool { self.words.iter().all(|w| w == 0) }
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|w| w == 0)
+    }
 
     /// Set even bits that are neither BOLT 9 invoice features nor in `extra_known`.
     pub fn unknown_required<'k>(&self, extra_known: &'k [usize]) -> impl Iterator<Item = usize> + 'k
@@ -101,7 +111,9 @@ pub struct FeatureBit {
 
 impl FeatureBit {
     /// Whether the bit is even: the feature is required.
-    pub fn is_required(&self) -> bool { self.bit % 2 == 0 }
+    pub fn is_required(&self) -> bool {
+        self.bit % 2 == 0
+    }
 }
 
 impl Features<'_> {

@@ -36,7 +36,9 @@ pub const MAX_FIELD_WORDS: usize = 1023;
 pub const MAX_FIELD_BYTES: usize = MAX_FIELD_WORDS * 5 / 8;
 
 /// The character a tag value is written as (`p` for 1, `d` for 13, ...).
-pub fn tag_char(tag: u8) -> char { CHARSET.get(usize::from(tag)).map_or('?', |&c| char::from(c)) }
+pub fn tag_char(tag: u8) -> char {
+    CHARSET.get(usize::from(tag)).map_or('?', |&c| char::from(c))
+}
 
 /// A tagged field as it stands in the invoice, unparsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,10 +53,14 @@ pub struct RawField<'a> {
 
 impl RawField<'_> {
     /// The character the field's type is written as.
-    pub fn tag_char(&self) -> char { tag_char(self.tag) }
+    pub fn tag_char(&self) -> char {
+        tag_char(self.tag)
+    }
 
     /// Index of the first data word within the data part.
-    pub(crate) fn data_start(&self) -> usize { self.start + 3 }
+    pub(crate) fn data_start(&self) -> usize {
+        self.start + 3
+    }
 }
 
 /// Walks the tagged fields between the timestamp and the signature.
@@ -68,7 +74,9 @@ pub(crate) struct FieldIter<'a> {
 
 impl<'a> FieldIter<'a> {
     /// Fields of `data` from word `start` up to word `end`.
-    pub(crate) fn new(data: Words<'a>, start: usize, end: usize) -> Self { FieldIter { data, pos: start, end } }
+    pub(crate) fn new(data: Words<'a>, start: usize, end: usize) -> Self {
+        FieldIter { data, pos: start, end }
+    }
 }
 
 impl<'a> Iterator for FieldIter<'a> {
@@ -85,10 +93,11 @@ impl<'a> Iterator for FieldIter<'a> {
         let field = match header {
             (Some(hi), Some(lo)) if start + 3 <= self.end => {
                 let len = usize::from(hi) * 32 + usize::from(lo);
-                self.data
-                    .slice(start + 3, len)
-                    .filter(|_| start + 3 + len <= self.end)
-                    .map(|data| RawField { tag, data, start })
+                self.data.slice(start + 3, len).filter(|_| start + 3 + len <= self.end).map(|data| RawField {
+                    tag,
+                    data,
+                    start,
+                })
             }
             _ => None,
         };

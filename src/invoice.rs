@@ -3,7 +3,6 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
-use core::str::FromStr;
 
 use secp256k1::PublicKey;
 
@@ -41,13 +40,17 @@ pub struct Invoice {
 }
 
 impl fmt::Debug for Invoice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.debug_tuple("Invoice").field(&self.text).finish() }
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Invoice").field(&self.text).finish()
+    }
 }
 
 impl Invoice {
     /// Decodes with the strict policy and checks the signature.
     #[cfg(feature = "std")]
-    pub fn decode(s: &str) -> Result<Self, DecodeError> { Self::decode_with(s, &DecodeOptions::new()) }
+    pub fn decode(s: &str) -> Result<Self, DecodeError> {
+        Self::decode_with(s, &DecodeOptions::new())
+    }
 
     /// Decodes with the given options and checks the signature.
     #[cfg(feature = "std")]
@@ -83,52 +86,84 @@ impl Invoice {
     }
 
     /// The borrowed view of this invoice, for the accessors that iterate.
-    pub fn as_view(&self) -> InvoiceRef<'_> { InvoiceRef::from_parts(&self.text, self.parsed) }
+    pub fn as_view(&self) -> InvoiceRef<'_> {
+        InvoiceRef::from_parts(&self.text, self.parsed)
+    }
 
     /// The invoice in lower case, exactly as received otherwise.
-    pub fn as_str(&self) -> &str { &self.text }
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
 
     /// The invoice in upper case, for QR codes.
-    pub fn to_upper_string(&self) -> String { self.text.to_ascii_uppercase() }
+    pub fn to_upper_string(&self) -> String {
+        self.text.to_ascii_uppercase()
+    }
 
     /// The payee's key: from `n` (verified) or recovered from the signature.
-    pub fn payee(&self) -> PublicKey { self.payee }
+    pub fn payee(&self) -> PublicKey {
+        self.payee
+    }
 
     /// Whether the invoice named its payee in an `n` field (rather than the key being recovered).
-    pub fn has_payee_field(&self) -> bool { self.parsed.payee.is_some() }
+    pub fn has_payee_field(&self) -> bool {
+        self.parsed.payee.is_some()
+    }
 
     /// The network.
-    pub fn network(&self) -> Network { self.parsed.network }
+    pub fn network(&self) -> Network {
+        self.parsed.network
+    }
 
     /// The amount in millisatoshis, or `None` for "any amount" (B-7).
-    pub fn amount_msat(&self) -> Option<u64> { self.parsed.amount_msat }
+    pub fn amount_msat(&self) -> Option<u64> {
+        self.parsed.amount_msat
+    }
 
     /// Seconds since 1970 when the invoice was created.
-    pub fn timestamp(&self) -> u64 { self.parsed.timestamp }
+    pub fn timestamp(&self) -> u64 {
+        self.parsed.timestamp
+    }
 
     /// The payment hash.
-    pub fn payment_hash(&self) -> [u8; 32] { self.as_view().payment_hash() }
+    pub fn payment_hash(&self) -> [u8; 32] {
+        self.as_view().payment_hash()
+    }
 
     /// The payment secret (always present under the strict policy).
-    pub fn payment_secret(&self) -> Option<[u8; 32]> { self.as_view().payment_secret() }
+    pub fn payment_secret(&self) -> Option<[u8; 32]> {
+        self.as_view().payment_secret()
+    }
 
     /// The description, if the invoice has one rather than a hash.
-    pub fn description(&self) -> Option<&str> { self.description.as_deref() }
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
 
     /// The description hash, if the invoice has one rather than a description.
-    pub fn description_hash(&self) -> Option<[u8; 32]> { self.as_view().description_hash() }
+    pub fn description_hash(&self) -> Option<[u8; 32]> {
+        self.as_view().description_hash()
+    }
 
     /// Whether `description` is this invoice's description: equal to `d`, or hashing to `h`.
-    pub fn matches_description(&self, description: &str) -> bool { self.as_view().matches_description(description) }
+    pub fn matches_description(&self, description: &str) -> bool {
+        self.as_view().matches_description(description)
+    }
 
     /// Seconds after the timestamp until expiry (3600 when there is no `x` field).
-    pub fn expiry(&self) -> u64 { self.as_view().expiry() }
+    pub fn expiry(&self) -> u64 {
+        self.as_view().expiry()
+    }
 
     /// When the invoice expires, in seconds since 1970.
-    pub fn expires_at(&self) -> u64 { self.as_view().expires_at() }
+    pub fn expires_at(&self) -> u64 {
+        self.as_view().expires_at()
+    }
 
     /// Whether the invoice has expired at `now` (seconds since 1970) (H-1).
-    pub fn is_expired(&self, now: u64) -> bool { self.as_view().is_expired(now) }
+    pub fn is_expired(&self, now: u64) -> bool {
+        self.as_view().is_expired(now)
+    }
 
     /// Whether the invoice has expired now, by the system clock.
     #[cfg(feature = "std")]
@@ -138,44 +173,68 @@ impl Invoice {
     }
 
     /// `min_final_cltv_expiry_delta` (18 when there is no `c` field, R-13).
-    pub fn min_final_cltv_expiry_delta(&self) -> u64 { self.as_view().min_final_cltv_expiry_delta() }
+    pub fn min_final_cltv_expiry_delta(&self) -> u64 {
+        self.as_view().min_final_cltv_expiry_delta()
+    }
 
     /// The feature bits.
-    pub fn features(&self) -> Features<'_> { self.as_view().features() }
+    pub fn features(&self) -> Features<'_> {
+        self.as_view().features()
+    }
 
     /// The payment metadata.
-    pub fn payment_metadata(&self) -> Option<&[u8]> { self.metadata.as_deref() }
+    pub fn payment_metadata(&self) -> Option<&[u8]> {
+        self.metadata.as_deref()
+    }
 
     /// The fallback addresses of known versions, in order of preference.
-    pub fn fallbacks(&self) -> impl Iterator<Item = Fallback> + '_ { self.as_view().fallbacks() }
+    pub fn fallbacks(&self) -> impl Iterator<Item = Fallback> + '_ {
+        self.as_view().fallbacks()
+    }
 
     /// The route hints, in order.
-    pub fn route_hints(&self) -> impl Iterator<Item = RouteHint<'_>> + '_ { self.as_view().route_hints() }
+    pub fn route_hints(&self) -> impl Iterator<Item = RouteHint<'_>> + '_ {
+        self.as_view().route_hints()
+    }
 
     /// Fields skipped but kept (unknown types, unknown fallback versions, unusable fields).
-    pub fn unknown_fields(&self) -> impl Iterator<Item = RawField<'_>> + '_ { self.as_view().unknown_fields() }
+    pub fn unknown_fields(&self) -> impl Iterator<Item = RawField<'_>> + '_ {
+        self.as_view().unknown_fields()
+    }
 
     /// The 64-byte signature r || s.
-    pub fn signature(&self) -> [u8; 64] { self.as_view().signature() }
+    pub fn signature(&self) -> [u8; 64] {
+        self.as_view().signature()
+    }
 
     /// The recovery id.
-    pub fn recovery_id(&self) -> u8 { self.as_view().recovery_id() }
+    pub fn recovery_id(&self) -> u8 {
+        self.as_view().recovery_id()
+    }
 
     /// The hash that was signed (J-7).
-    pub fn signature_hash(&self) -> [u8; 32] { self.as_view().signature_hash() }
+    pub fn signature_hash(&self) -> [u8; 32] {
+        self.as_view().signature_hash()
+    }
 
     /// The policy it was decoded under.
-    pub fn policy(&self) -> Policy { self.parsed.policy }
+    pub fn policy(&self) -> Policy {
+        self.parsed.policy
+    }
 }
 
 impl fmt::Display for Invoice {
     /// The invoice in lower case; `{:#}` gives upper case.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { self.as_view().write_to(f, f.alternate()) }
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_view().write_to(f, f.alternate())
+    }
 }
 
 #[cfg(feature = "std")]
-impl FromStr for Invoice {
+impl core::str::FromStr for Invoice {
     type Err = DecodeError;
     /// Same as [`Invoice::decode`].
-    fn from_str(s: &str) -> Result<Self, DecodeError> { Invoice::decode(s) }
+    fn from_str(s: &str) -> Result<Self, DecodeError> {
+        Invoice::decode(s)
+    }
 }

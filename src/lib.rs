@@ -82,6 +82,8 @@ mod route;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod signature;
+#[cfg(feature = "serde")]
+pub mod summary;
 mod view;
 mod words;
 

@@ -139,20 +139,14 @@ pub(crate) fn parse<'a>(input: &'a str, opts: &DecodeOptions<'_>) -> Result<(&'a
 
     let mut layout = Layout::new(words, opts.policy, offset + sep + 1);
     for field in FieldIter::new(words, TIMESTAMP_WORDS, fields_end) {
-        let field = field.map_err(|(t, start)| FieldError::Truncated {
-            tag: tag_char(t),
-            position: layout.position(start),
-        })?;
+        let field =
+            field.map_err(|(t, start)| FieldError::Truncated { tag: tag_char(t), position: layout.position(start) })?;
         layout.field(field)?;
     }
-    let parsed = layout.finish(opts, ParsedHead {
-        hrp_len: sep as u16,
-        network,
-        amount_msat,
-        timestamp,
-        fields_end: fields_end as u16,
-        upper,
-    })?;
+    let parsed = layout.finish(
+        opts,
+        ParsedHead { hrp_len: sep as u16, network, amount_msat, timestamp, fields_end: fields_end as u16, upper },
+    )?;
     Ok((text, parsed))
 }
 
@@ -226,10 +220,14 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn strict(&self) -> bool { self.policy == Policy::Strict }
+    fn strict(&self) -> bool {
+        self.policy == Policy::Strict
+    }
 
     /// The position in the caller's input of data word `index`.
-    fn position(&self, index: usize) -> usize { self.base + index }
+    fn position(&self, index: usize) -> usize {
+        self.base + index
+    }
 
     /// Counts a field that is skipped but kept (unknown, or not usable under the policy).
     fn keep(&mut self) -> Result<(), DecodeError> {
@@ -315,7 +313,8 @@ impl<'a> Layout<'a> {
             }
             tag::EXPIRY | tag::MIN_FINAL_CLTV => {
                 if self.strict() && f.data.has_leading_zero() {
-                    return Err(FieldError::NonMinimal { tag: t, position }.into());
+                    return Err(FieldError::NonMinimal { tag: t, position }.into());
+                    //
                 }
                 let value = f.data.to_u64().ok_or(FieldError::ValueTooLarge { tag: t, position })?;
                 let (seen, slot) = if f.tag == tag::EXPIRY {
@@ -367,7 +366,7 @@ impl<'a> Layout<'a> {
 
     fn finish(self, opts: &DecodeOptions<'_>, head: ParsedHead) -> Result<Parsed, DecodeError> {
         let payment_hash = self.payment_hash.ok_or(FieldError::MissingPaymentHash)?; // W-1
-        // R-11 (strict); lenient readers accept invoices from before payment secrets.
+                                                                                     // R-11 (strict); lenient readers accept invoices from before payment secrets.
         if self.strict() && self.payment_secret.is_none() {
             return Err(FieldError::MissingPaymentSecret.into());
         }
@@ -417,7 +416,9 @@ pub(crate) fn span_words<'a>(words: Words<'a>, span: Option<Span>) -> Words<'a> 
     span.and_then(|s| words.slice(usize::from(s.start), usize::from(s.len))).unwrap_or(Words::new(&[]))
 }
 
-fn slot_is(slot: &Option<Span>, span: Span) -> bool { *slot == Some(span) }
+fn slot_is(slot: &Option<Span>, span: Span) -> bool {
+    *slot == Some(span)
+}
 
 /// Records a single-valued field, applying the duplicate rules (J-2).
 ///

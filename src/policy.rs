@@ -44,7 +44,9 @@ pub struct DecodeOptions<'a> {
 
 impl<'a> DecodeOptions<'a> {
     /// Strict policy, any network, only the BOLT 9 features known.
-    pub const fn new() -> Self { DecodeOptions { policy: Policy::Strict, network: None, known_features: &[] } }
+    pub const fn new() -> Self {
+        DecodeOptions { policy: Policy::Strict, network: None, known_features: &[] }
+    }
 
     /// Chooses the policy.
     pub const fn policy(mut self, policy: Policy) -> Self {
@@ -53,7 +55,9 @@ impl<'a> DecodeOptions<'a> {
     }
 
     /// Shorthand for [`Policy::Lenient`].
-    pub const fn lenient(self) -> Self { self.policy(Policy::Lenient) }
+    pub const fn lenient(self) -> Self {
+        self.policy(Policy::Lenient)
+    }
 
     /// Makes an invoice for any other network an error.
     pub const fn network(mut self, network: Network) -> Self {
@@ -69,8 +73,12 @@ impl<'a> DecodeOptions<'a> {
     }
 
     /// The policy chosen.
-    pub const fn get_policy(&self) -> Policy { self.policy }
+    pub const fn get_policy(&self) -> Policy {
+        self.policy
+    }
 
     /// The network required, if any.
-    pub const fn get_network(&self) -> Option<Network> { self.network }
+    pub const fn get_network(&self) -> Option<Network> {
+        self.network
+    }
 }

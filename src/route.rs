@@ -13,11 +13,17 @@ pub struct ShortChannelId(pub u64);
 
 impl ShortChannelId {
     /// The block height.
-    pub const fn block(self) -> u32 { (self.0 >> 40) as u32 }
+    pub const fn block(self) -> u32 {
+        (self.0 >> 40) as u32
+    }
     /// The transaction's index in the block.
-    pub const fn tx_index(self) -> u32 { ((self.0 >> 16) & 0xff_ffff) as u32 }
+    pub const fn tx_index(self) -> u32 {
+        ((self.0 >> 16) & 0xff_ffff) as u32
+    }
     /// The output's index in the transaction.
-    pub const fn output(self) -> u16 { self.0 as u16 }
+    pub const fn output(self) -> u16 {
+        self.0 as u16
+    }
 }
 
 impl fmt::Display for ShortChannelId {
@@ -89,7 +95,9 @@ pub struct RouteHint<'a> {
 
 impl<'a> RouteHint<'a> {
     /// A route hint from the words of an `r` field (a partial last hop is ignored).
-    pub fn from_words(words: Words<'a>) -> Self { RouteHint { words } }
+    pub fn from_words(words: Words<'a>) -> Self {
+        RouteHint { words }
+    }
 
     /// Checks an `r` field's length: `Err(bytes)` unless it is a whole, non-zero number of hops.
     pub(crate) fn check(words: Words<'_>) -> Result<(), usize> {
@@ -101,19 +109,27 @@ impl<'a> RouteHint<'a> {
     }
 
     /// The number of hops.
-    pub fn len(&self) -> usize { self.words.byte_len() / HOP_LEN }
+    pub fn len(&self) -> usize {
+        self.words.byte_len() / HOP_LEN
+    }
 
     /// Whether there are no hops (never, for a decoded invoice).
-    pub fn is_empty(&self) -> bool { self.len() == 0 }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 
     /// The hops, in order from the public node towards the payee.
-    pub fn hops(&self) -> Hops<'a> { Hops { bytes: self.words.bytes(), left: self.len() } }
+    pub fn hops(&self) -> Hops<'a> {
+        Hops { bytes: self.words.bytes(), left: self.len() }
+    }
 }
 
 impl<'a> IntoIterator for RouteHint<'a> {
     type Item = RouteHop;
     type IntoIter = Hops<'a>;
-    fn into_iter(self) -> Hops<'a> { self.hops() }
+    fn into_iter(self) -> Hops<'a> {
+        self.hops()
+    }
 }
 
 /// Iterator over the hops of a [`RouteHint`].
@@ -129,7 +145,9 @@ impl Iterator for Hops<'_> {
         self.left = self.left.checked_sub(1)?;
         RouteHop::read(&mut self.bytes)
     }
-    fn size_hint(&self) -> (usize, Option<usize>) { (self.left, Some(self.left)) }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
 }
 
 impl ExactSizeIterator for Hops<'_> {}

@@ -96,4 +96,6 @@ pub(crate) fn check<C: Verification>(
 
 /// The context used when `std` gives us a global one: created once, on first use.
 #[cfg(feature = "std")]
-pub(crate) fn global() -> &'static Secp256k1<secp256k1::All> { &secp256k1::global::SECP256K1 }
+pub(crate) fn global() -> &'static Secp256k1<secp256k1::All> {
+    secp256k1::global::SECP256K1
+}

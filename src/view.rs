@@ -43,7 +43,9 @@ pub struct InvoiceRef<'a> {
 
 impl<'a> InvoiceRef<'a> {
     /// Parses with the strict policy. Surrounding whitespace and `lightning:` are ignored.
-    pub fn parse(s: &'a str) -> Result<Self, DecodeError> { Self::parse_with(s, &DecodeOptions::new()) }
+    pub fn parse(s: &'a str) -> Result<Self, DecodeError> {
+        Self::parse_with(s, &DecodeOptions::new())
+    }
 
     /// Parses with the given options.
     pub fn parse_with(s: &'a str, opts: &DecodeOptions<'_>) -> Result<Self, DecodeError> {
@@ -52,22 +54,34 @@ impl<'a> InvoiceRef<'a> {
     }
 
     #[cfg(feature = "alloc")]
-    pub(crate) fn from_parts(text: &'a str, parsed: Parsed) -> Self { InvoiceRef { text, parsed } }
+    pub(crate) fn from_parts(text: &'a str, parsed: Parsed) -> Self {
+        InvoiceRef { text, parsed }
+    }
 
     #[cfg(feature = "alloc")]
-    pub(crate) fn parsed(&self) -> &Parsed { &self.parsed }
+    pub(crate) fn parsed(&self) -> &Parsed {
+        &self.parsed
+    }
 
     /// The invoice as received (without whitespace or `lightning:`), in its original case.
-    pub fn as_str(&self) -> &'a str { self.text }
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
 
     /// Whether the invoice was written in upper case.
-    pub fn is_upper_case(&self) -> bool { self.parsed.upper }
+    pub fn is_upper_case(&self) -> bool {
+        self.parsed.upper
+    }
 
     /// The policy it was parsed under.
-    pub fn policy(&self) -> Policy { self.parsed.policy }
+    pub fn policy(&self) -> Policy {
+        self.parsed.policy
+    }
 
     /// The human-readable part (`lnbc2500u`), in its original case.
-    pub fn hrp(&self) -> &'a str { self.text.get(..usize::from(self.parsed.hrp_len)).unwrap_or("") }
+    pub fn hrp(&self) -> &'a str {
+        self.text.get(..usize::from(self.parsed.hrp_len)).unwrap_or("")
+    }
 
     /// The data part: timestamp, fields and signature, without the checksum.
     pub fn data(&self) -> Words<'a> {
@@ -76,26 +90,38 @@ impl<'a> InvoiceRef<'a> {
         Words::new(self.text.as_bytes().get(start..end).unwrap_or(&[]))
     }
 
-    fn span(&self, span: Option<parse::Span>) -> Words<'a> { span_words(self.data(), span) }
+    fn span(&self, span: Option<parse::Span>) -> Words<'a> {
+        span_words(self.data(), span)
+    }
 
     fn array32(&self, span: Option<parse::Span>) -> Option<[u8; 32]> {
         span.and_then(|_| self.span(span).to_array())
     }
 
     /// The network, from the prefix.
-    pub fn network(&self) -> Network { self.parsed.network }
+    pub fn network(&self) -> Network {
+        self.parsed.network
+    }
 
     /// The amount in millisatoshis, or `None` for "any amount" (B-7).
-    pub fn amount_msat(&self) -> Option<u64> { self.parsed.amount_msat }
+    pub fn amount_msat(&self) -> Option<u64> {
+        self.parsed.amount_msat
+    }
 
     /// Seconds since 1970 when the invoice was created.
-    pub fn timestamp(&self) -> u64 { self.parsed.timestamp }
+    pub fn timestamp(&self) -> u64 {
+        self.parsed.timestamp
+    }
 
     /// The payment hash (`p`).
-    pub fn payment_hash(&self) -> [u8; 32] { self.array32(Some(self.parsed.payment_hash)).unwrap_or_default() }
+    pub fn payment_hash(&self) -> [u8; 32] {
+        self.array32(Some(self.parsed.payment_hash)).unwrap_or_default()
+    }
 
     /// The payment secret (`s`); always present under the strict policy.
-    pub fn payment_secret(&self) -> Option<[u8; 32]> { self.array32(self.parsed.payment_secret) }
+    pub fn payment_secret(&self) -> Option<[u8; 32]> {
+        self.array32(self.parsed.payment_secret)
+    }
 
     /// The description (`d`), if the invoice has one rather than a hash.
     pub fn description(&self) -> Option<Description<'a>> {
@@ -103,7 +129,9 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// The description hash (`h`), if the invoice has one rather than a description.
-    pub fn description_hash(&self) -> Option<[u8; 32]> { self.array32(self.parsed.description_hash) }
+    pub fn description_hash(&self) -> Option<[u8; 32]> {
+        self.array32(self.parsed.description_hash)
+    }
 
     /// Whether `description` is this invoice's description: equal to `d`, or hashing to `h`.
     pub fn matches_description(&self, description: &str) -> bool {
@@ -120,16 +148,24 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// Seconds after the timestamp until the invoice expires (`x`; 3600 when absent).
-    pub fn expiry(&self) -> u64 { self.parsed.expiry.unwrap_or(DEFAULT_EXPIRY_SECS) }
+    pub fn expiry(&self) -> u64 {
+        self.parsed.expiry.unwrap_or(DEFAULT_EXPIRY_SECS)
+    }
 
     /// Whether the invoice has an `x` field.
-    pub fn has_explicit_expiry(&self) -> bool { self.parsed.expiry.is_some() }
+    pub fn has_explicit_expiry(&self) -> bool {
+        self.parsed.expiry.is_some()
+    }
 
     /// When the invoice expires, in seconds since 1970 (saturating).
-    pub fn expires_at(&self) -> u64 { self.timestamp().saturating_add(self.expiry()) }
+    pub fn expires_at(&self) -> u64 {
+        self.timestamp().saturating_add(self.expiry())
+    }
 
     /// Whether the invoice has expired at `now` (seconds since 1970) (H-1).
-    pub fn is_expired(&self, now: u64) -> bool { now >= self.expires_at() }
+    pub fn is_expired(&self, now: u64) -> bool {
+        now >= self.expires_at()
+    }
 
     /// `min_final_cltv_expiry_delta` (`c`; 18 when absent, R-13).
     pub fn min_final_cltv_expiry_delta(&self) -> u64 {
@@ -137,7 +173,9 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// The feature bits (`9`).
-    pub fn features(&self) -> Features<'a> { Features::from_words(self.span(self.parsed.features)) }
+    pub fn features(&self) -> Features<'a> {
+        Features::from_words(self.span(self.parsed.features))
+    }
 
     /// The payment metadata (`m`), as bytes.
     pub fn payment_metadata(&self) -> Option<Bytes<'a>> {
@@ -163,7 +201,9 @@ impl<'a> InvoiceRef<'a> {
             tag::FEATURES => at(p.features),
             tag::METADATA => at(p.metadata),
             // The first `x` and `c` are used; later ones are only possible when lenient.
-            tag::EXPIRY | tag::MIN_FINAL_CLTV => self.fields().find(|g| g.tag == f.tag).is_some_and(|g| g.start == f.start),
+            tag::EXPIRY | tag::MIN_FINAL_CLTV => {
+                self.fields().find(|g| g.tag == f.tag).is_some_and(|g| g.start == f.start)
+            }
             tag::FALLBACK => matches!(Fallback::from_words(f.data), Ok(Some(_))),
             tag::ROUTE => RouteHint::check(f.data).is_ok(),
             _ => false,
@@ -178,7 +218,9 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// How many fields were skipped but kept.
-    pub fn unknown_field_count(&self) -> usize { usize::from(self.parsed.unknown) }
+    pub fn unknown_field_count(&self) -> usize {
+        usize::from(self.parsed.unknown)
+    }
 
     /// The fallback addresses (`f`) of known versions, in order (H-2: the first is preferred).
     pub fn fallbacks(&self) -> impl Iterator<Item = Fallback> + 'a {
@@ -187,7 +229,9 @@ impl<'a> InvoiceRef<'a> {
 
     /// The route hints (`r`), in order.
     pub fn route_hints(&self) -> impl Iterator<Item = RouteHint<'a>> + 'a {
-        self.fields().filter(|f| f.tag == tag::ROUTE && RouteHint::check(f.data).is_ok()).map(|f| RouteHint::from_words(f.data))
+        self.fields()
+            .filter(|f| f.tag == tag::ROUTE && RouteHint::check(f.data).is_ok())
+            .map(|f| RouteHint::from_words(f.data))
     }
 
     /// The signature's words.
@@ -197,10 +241,14 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// The 64-byte compact signature, r || s.
-    pub fn signature(&self) -> [u8; 64] { signature::signature_bytes(self.signature_words()).0 }
+    pub fn signature(&self) -> [u8; 64] {
+        signature::signature_bytes(self.signature_words()).0
+    }
 
     /// The recovery id (0 to 3 in a valid invoice; any byte value here).
-    pub fn recovery_id(&self) -> u8 { signature::signature_bytes(self.signature_words()).1 }
+    pub fn recovery_id(&self) -> u8 {
+        signature::signature_bytes(self.signature_words()).1
+    }
 
     /// The hash the signature signs: SHA-256 over the prefix and the words as received (J-7).
     pub fn signature_hash(&self) -> [u8; 32] {
@@ -220,7 +268,9 @@ impl<'a> InvoiceRef<'a> {
 
     /// Checks the signature with the global context and returns the payee's key (C-3).
     #[cfg(feature = "std")]
-    pub fn verify(&self) -> Result<secp256k1::PublicKey, SignatureError> { self.verify_with(signature::global()) }
+    pub fn verify(&self) -> Result<secp256k1::PublicKey, SignatureError> {
+        self.verify_with(signature::global())
+    }
 
     /// Writes the invoice in lower case (or upper case, for QR codes: A-2).
     pub fn write_to(&self, out: &mut impl fmt::Write, upper: bool) -> fmt::Result {
@@ -238,7 +288,9 @@ impl<'a> InvoiceRef<'a> {
 
 impl fmt::Display for InvoiceRef<'_> {
     /// The invoice in lower case; `{:#}` gives upper case.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { self.write_to(f, f.alternate()) }
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f, f.alternate())
+    }
 }
 
 /// A description (`d`) read in place; compare it with a `&str`, display it, or copy it out.
@@ -249,13 +301,19 @@ pub struct Description<'a> {
 
 impl<'a> Description<'a> {
     /// The description's UTF-8 bytes.
-    pub fn bytes(&self) -> Bytes<'a> { self.words.bytes() }
+    pub fn bytes(&self) -> Bytes<'a> {
+        self.words.bytes()
+    }
 
     /// Its length in bytes.
-    pub fn len(&self) -> usize { self.words.byte_len() }
+    pub fn len(&self) -> usize {
+        self.words.byte_len()
+    }
 
     /// Whether it is empty.
-    pub fn is_empty(&self) -> bool { self.len() == 0 }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 
     /// Copies it into `buf` (639 bytes always suffice) and returns it as a `&str`.
     pub fn copy_to<'b>(&self, buf: &'b mut [u8]) -> Option<&'b str> {
@@ -268,11 +326,15 @@ impl<'a> Description<'a> {
 }
 
 impl PartialEq<str> for Description<'_> {
-    fn eq(&self, other: &str) -> bool { self.len() == other.len() && self.bytes().eq(other.bytes()) }
+    fn eq(&self, other: &str) -> bool {
+        self.len() == other.len() && self.bytes().eq(other.bytes())
+    }
 }
 
 impl PartialEq<&str> for Description<'_> {
-    fn eq(&self, other: &&str) -> bool { *self == **other }
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
 }
 
 impl fmt::Display for Description<'_> {

@@ -21,15 +21,21 @@ impl core::fmt::Debug for Words<'_> {
 
 impl<'a> Words<'a> {
     /// Wraps characters that the caller has already checked are bech32 data characters.
-    pub(crate) fn new(chars: &'a [u8]) -> Self { Words { chars } }
+    pub(crate) fn new(chars: &'a [u8]) -> Self {
+        Words { chars }
+    }
 
     /// The number of words.
     #[inline]
-    pub fn len(&self) -> usize { self.chars.len() }
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
 
     /// Whether there are no words.
     #[inline]
-    pub fn is_empty(&self) -> bool { self.chars.is_empty() }
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
 
     /// The word at `index`, or `None` past the end.
     #[inline]
@@ -51,7 +57,9 @@ impl<'a> Words<'a> {
     }
 
     /// The words from `start` on (empty if `start` is past the end).
-    pub fn slice_from(&self, start: usize) -> Words<'a> { Words::new(self.chars.get(start..).unwrap_or(&[])) }
+    pub fn slice_from(&self, start: usize) -> Words<'a> {
+        Words::new(self.chars.get(start..).unwrap_or(&[]))
+    }
 
     /// Every word, in order.
     #[inline]
@@ -61,11 +69,15 @@ impl<'a> Words<'a> {
 
     /// The words packed into bytes, most significant bit first; a last partial byte is dropped.
     #[inline]
-    pub fn bytes(&self) -> Bytes<'a> { Bytes { words: *self, pos: 0, acc: 0, bits: 0 } }
+    pub fn bytes(&self) -> Bytes<'a> {
+        Bytes { words: *self, pos: 0, acc: 0, bits: 0 }
+    }
 
     /// How many whole bytes the words carry.
     #[inline]
-    pub fn byte_len(&self) -> usize { self.chars.len() * 5 / 8 }
+    pub fn byte_len(&self) -> usize {
+        self.chars.len() * 5 / 8
+    }
 
     /// Whether the bits left over after the last whole byte are all zero (W-23).
     pub fn padding_is_zero(&self) -> bool {
@@ -106,7 +118,9 @@ impl<'a> Words<'a> {
     }
 
     /// Whether the first word is zero, i.e. the integer is not minimally encoded.
-    pub fn has_leading_zero(&self) -> bool { self.get(0) == Some(0) }
+    pub fn has_leading_zero(&self) -> bool {
+        self.get(0) == Some(0)
+    }
 }
 
 /// Iterator over the bytes packed in a run of words (see [`Words::bytes`]).
@@ -164,7 +178,9 @@ pub(crate) fn bytes_to_words(bytes: impl IntoIterator<Item = u8>, mut out: impl 
 
 /// Number of words needed to carry `n` bytes.
 #[cfg(test)]
-pub(crate) const fn words_for_bytes(n: usize) -> usize { (n * 8).div_ceil(5) }
+pub(crate) const fn words_for_bytes(n: usize) -> usize {
+    (n * 8).div_ceil(5)
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,8 +7,12 @@ mod common;
 use common::*;
 use lightning_bolt11::*;
 
-fn strict(s: &str) -> Result<Invoice, DecodeError> { Invoice::decode(s) }
-fn lenient(s: &str) -> Result<Invoice, DecodeError> { Invoice::decode_with(s, &DecodeOptions::new().lenient()) }
+fn strict(s: &str) -> Result<Invoice, DecodeError> {
+    Invoice::decode(s)
+}
+fn lenient(s: &str) -> Result<Invoice, DecodeError> {
+    Invoice::decode_with(s, &DecodeOptions::new().lenient())
+}
 
 fn field_err(r: Result<Invoice, DecodeError>) -> FieldError {
     match r {
@@ -17,7 +21,9 @@ fn field_err(r: Result<Invoice, DecodeError>) -> FieldError {
     }
 }
 
-fn unknown_tags(inv: &Invoice) -> Vec<char> { inv.unknown_fields().map(|f| f.tag_char()).collect() }
+fn unknown_tags(inv: &Invoice) -> Vec<char> {
+    inv.unknown_fields().map(|f| f.tag_char()).collect()
+}
 
 #[test]
 fn base_invoice_is_valid_in_both_policies() {
@@ -105,7 +111,9 @@ fn to_words_features(bits: &[usize]) -> Vec<u8> {
     (0..n).rev().map(|i| bits.iter().filter(|&&b| b / 5 == i).fold(0u8, |w, &b| w | 1 << (b % 5))).collect()
 }
 
-fn secp256k1_pubkey_bytes() -> [u8; 33] { spec_key().public_key(&secp()).serialize() }
+fn secp256k1_pubkey_bytes() -> [u8; 33] {
+    spec_key().public_key(&secp()).serialize()
+}
 
 #[test]
 fn j2_distinct_payment_fields_fail_in_both_policies() {
@@ -169,7 +177,14 @@ fn r4_r5_r6_feature_bits() {
     let names: Vec<_> = inv.features().named().map(|f| f.name.unwrap()).collect();
     assert_eq!(
         names,
-        ["var_onion_optin", "payment_secret", "basic_mpp", "option_route_blinding", "option_attribution_data", "option_payment_metadata"]
+        [
+            "var_onion_optin",
+            "payment_secret",
+            "basic_mpp",
+            "option_route_blinding",
+            "option_attribution_data",
+            "option_payment_metadata"
+        ]
     );
 }
 
@@ -246,7 +261,8 @@ fn j5_padding_and_utf8() {
     assert!(matches!(field_err(strict(&s)), FieldError::NonZeroPadding { tag: 'd', .. }));
     assert_eq!(lenient(&s).unwrap().description(), Some("test"));
     // W-5: invalid UTF-8 fails in both.
-    let fields = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), field('d', &to_words(&[0xff, 0xfe]))];
+    let fields =
+        vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), field('d', &to_words(&[0xff, 0xfe]))];
     let s = raw_invoice("lnbc", 1, &fields, &spec_key());
     assert!(matches!(field_err(strict(&s)), FieldError::InvalidUtf8 { .. }));
     assert!(matches!(field_err(lenient(&s)), FieldError::InvalidUtf8 { .. }));
@@ -256,7 +272,13 @@ fn j5_padding_and_utf8() {
 fn b3_j3_amount_leading_zero_and_zero() {
     for (hrp, msat) in [("lnbc01m", 100_000_000u64), ("lnbc0", 0), ("lnbc00p", 0)] {
         let s = raw_invoice(hrp, 1, &base_fields(), &spec_key());
-        assert!(matches!(strict(&s), Err(DecodeError::Hrp(HrpError::LeadingZero { position: 4 } | HrpError::ZeroAmount { position: 4 }))), "{hrp}");
+        assert!(
+            matches!(
+                strict(&s),
+                Err(DecodeError::Hrp(HrpError::LeadingZero { position: 4 } | HrpError::ZeroAmount { position: 4 }))
+            ),
+            "{hrp}"
+        );
         assert_eq!(lenient(&s).unwrap().amount_msat(), Some(msat), "{hrp}");
     }
 }
@@ -288,8 +310,8 @@ fn high_s_invoice(fields: &[Vec<u8>]) -> String {
 
 fn negate_mod_n(s: &[u8]) -> [u8; 32] {
     const N: [u8; 32] = [
-        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xba, 0xae, 0xdc,
-        0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xba, 0xae,
+        0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
     ];
     let mut out = [0u8; 32];
     let mut borrow = 0i16;

@@ -8,7 +8,9 @@ use common::*;
 use lightning_bolt11::*;
 use serde_json::Value;
 
-fn opt_hex32(v: &Value) -> Option<String> { v.as_str().map(str::to_owned) }
+fn opt_hex32(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_owned)
+}
 
 /// Asserts every field the vector states against a decoded invoice.
 fn assert_fields(v: &Value, inv: &Invoice) {
@@ -47,13 +49,20 @@ fn assert_fields(v: &Value, inv: &Invoice) {
             assert_eq!(hop.short_channel_id.to_string(), want["short_channel_id"].as_str().unwrap());
             assert_eq!(format!("{:016x}", hop.short_channel_id.0), want["short_channel_id_hex"].as_str().unwrap());
             assert_eq!(u64::from(hop.fee_base_msat), want["fee_base_msat"].as_u64().unwrap());
-            assert_eq!(u64::from(hop.fee_proportional_millionths), want["fee_proportional_millionths"].as_u64().unwrap());
+            assert_eq!(
+                u64::from(hop.fee_proportional_millionths),
+                want["fee_proportional_millionths"].as_u64().unwrap()
+            );
             assert_eq!(u64::from(hop.cltv_expiry_delta), want["cltv_expiry_delta"].as_u64().unwrap());
         }
     }
     let bits: Vec<u64> = v["features"]["bits"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap()).collect();
     assert_eq!(inv.features().iter().map(|b| b as u64).collect::<Vec<_>>(), bits, "{name}");
-    assert_eq!(inv.payment_metadata().map(hex), v["payment_metadata"].as_str().map(|s| s.trim_start_matches("0x").to_owned()), "{name}");
+    assert_eq!(
+        inv.payment_metadata().map(hex),
+        v["payment_metadata"].as_str().map(|s| s.trim_start_matches("0x").to_owned()),
+        "{name}"
+    );
     assert_eq!(hex(&inv.signature()), v["signature"]["rs_hex"].as_str().unwrap(), "{name}");
     assert_eq!(u64::from(inv.recovery_id()), v["signature"]["recovery_id"].as_u64().unwrap(), "{name}");
     if let Some(h) = v["signing_hash_hex"].as_str() {
@@ -146,7 +155,18 @@ fn fields_which_must_be_ignored_fails_strict_and_passes_lenient() {
     let unknown: Vec<(char, usize)> = inv.unknown_fields().map(|f| (f.tag_char(), f.data.len())).collect();
     assert_eq!(
         unknown,
-        vec![('2', 3), ('f', 33), ('p', 51), ('p', 53), ('h', 51), ('h', 53), ('s', 51), ('s', 53), ('n', 52), ('n', 54)]
+        vec![
+            ('2', 3),
+            ('f', 33),
+            ('p', 51),
+            ('p', 53),
+            ('h', 51),
+            ('h', 53),
+            ('s', 51),
+            ('s', 53),
+            ('n', 52),
+            ('n', 54)
+        ]
     );
     assert_eq!(inv.as_view().unknown_field_count(), unknown.len());
 }
@@ -175,7 +195,8 @@ fn invalid_unknown_feature_100() {
     );
     // A caller that knows bit 100 (or 101) accepts it.
     let v = vector("Same, but adding invalid unknown feature 100");
-    let inv = Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().known_features(&[101])).unwrap();
+    let inv =
+        Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().known_features(&[101])).unwrap();
     assert!(inv.features().requires(100));
     // Lenient reports it rather than failing.
     let inv = Invoice::decode_with(v["invoice"].as_str().unwrap(), &DecodeOptions::new().lenient()).unwrap();
@@ -217,10 +238,7 @@ fn invalid_unrecoverable_signature() {
 #[test]
 fn invalid_too_short() {
     // J-6: 103 words, 111 needed.
-    assert_eq!(
-        strict_err("String is too short."),
-        DecodeError::Bech32(Bech32Error::TooShort { words: 103, min: 111 })
-    );
+    assert_eq!(strict_err("String is too short."), DecodeError::Bech32(Bech32Error::TooShort { words: 103, min: 111 }));
 }
 
 #[test]
@@ -258,7 +276,10 @@ fn invalid_high_s_with_payee_field() {
     // the identical second `s` as harmless and fails on the signature.
     let v = vector("Non canonical signature (high-S) with 'n' field defined");
     let s = v["invoice"].as_str().unwrap();
-    assert!(matches!(strict_err(&v["name"].as_str().unwrap()[..20]), DecodeError::Field(FieldError::Duplicate { tag: 's', .. })));
+    assert!(matches!(
+        strict_err(&v["name"].as_str().unwrap()[..20]),
+        DecodeError::Field(FieldError::Duplicate { tag: 's', .. })
+    ));
     assert_eq!(
         Invoice::decode_with(s, &DecodeOptions::new().lenient()).unwrap_err(),
         DecodeError::Signature(SignatureError::HighS)

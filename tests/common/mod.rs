@@ -25,11 +25,17 @@ pub fn vector(name_prefix: &str) -> Value {
     vectors().into_iter().find(|v| v["name"].as_str().unwrap().starts_with(name_prefix)).expect(name_prefix)
 }
 
-pub fn hex(bytes: &[u8]) -> String { bytes.to_lower_hex_string() }
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.to_lower_hex_string()
+}
 
-pub fn unhex(s: &str) -> Vec<u8> { Vec::<u8>::from_hex(s).unwrap() }
+pub fn unhex(s: &str) -> Vec<u8> {
+    Vec::<u8>::from_hex(s).unwrap()
+}
 
-pub fn spec_key() -> SecretKey { SecretKey::from_slice(&unhex(SPEC_KEY)).unwrap() }
+pub fn spec_key() -> SecretKey {
+    SecretKey::from_slice(&unhex(SPEC_KEY)).unwrap()
+}
 
 /// The names of the valid vectors that the current normative text also holds valid.
 pub fn strictly_valid() -> Vec<Value> {
@@ -76,9 +82,13 @@ pub fn rebuild(view: &InvoiceRef<'_>) -> InvoiceBuilder {
     b
 }
 
-pub fn decode(s: &str) -> Invoice { s.parse().unwrap() }
+pub fn decode(s: &str) -> Invoice {
+    s.parse().unwrap()
+}
 
-pub fn secp() -> Secp256k1<lightning_bolt11::secp256k1::All> { Secp256k1::new() }
+pub fn secp() -> Secp256k1<lightning_bolt11::secp256k1::All> {
+    Secp256k1::new()
+}
 
 /// bech32 with BOLT-11's long code length (as lightning-invoice declares it).
 pub enum Bolt11Ck {}
@@ -97,7 +107,9 @@ pub fn to_words(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// An unsigned integer in `n` words.
-pub fn int_words(v: u64, n: usize) -> Vec<u8> { (0..n).rev().map(|i| ((v >> (5 * i)) & 31) as u8).collect() }
+pub fn int_words(v: u64, n: usize) -> Vec<u8> {
+    (0..n).rev().map(|i| ((v >> (5 * i)) & 31) as u8).collect()
+}
 
 /// A tagged field from its tag character and data words.
 pub fn field(tag: char, data: &[u8]) -> Vec<u8> {
@@ -126,7 +138,12 @@ pub fn raw_invoice(hrp: &str, timestamp: u64, fields: &[Vec<u8>], key: &SecretKe
 }
 
 /// Like [`raw_invoice`], with the 65 signature bytes made by `sign` from the hash.
-pub fn raw_invoice_with(hrp: &str, timestamp: u64, fields: &[Vec<u8>], sign: impl FnOnce([u8; 32]) -> [u8; 65]) -> String {
+pub fn raw_invoice_with(
+    hrp: &str,
+    timestamp: u64,
+    fields: &[Vec<u8>],
+    sign: impl FnOnce([u8; 32]) -> [u8; 65],
+) -> String {
     use bech32::{Fe32, Fe32IterExt, Hrp};
     use bitcoin_hashes::{sha256, Hash};
     let mut words = int_words(timestamp, 7);

@@ -1,0 +1,142 @@
+//! The `bolt11` command-line tool: output fields, errors and exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use serde_json::Value;
+
+fn bolt11(args: &[&str]) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(args).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap(), json, String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn decodes_every_valid_example_with_core_lightning_field_names() {
+    for v in strictly_valid() {
+        let s = v["invoice"].as_str().unwrap();
+        let (code, j, _) = bolt11(&["decode", s]);
+        assert_eq!(code, 0, "{}", v["name"]);
+        assert_eq!(j["network"], v["network"]);
+        assert_eq!(j["currency"], if v["network"] == "testnet" { "tb" } else { "bc" });
+        assert_eq!(j["amount_msat"].as_u64(), v["amount_msat"].as_u64());
+        assert_eq!(j.get("amount_msat").is_some(), v["amount_msat"].is_u64());
+        assert_eq!(j["created_at"], v["timestamp"]);
+        assert_eq!(j["expiry"].as_u64(), Some(v["expiry"].as_u64().unwrap_or(3600)));
+        assert_eq!(j["expires_at"].as_u64(), Some(j["created_at"].as_u64().unwrap() + j["expiry"].as_u64().unwrap()));
+        assert_eq!(j["min_final_cltv_expiry"].as_u64(), Some(v["min_final_cltv_expiry_delta"].as_u64().unwrap_or(18)));
+        assert_eq!(j["payee"], v["payee_pubkey"]);
+        assert_eq!(j["payment_hash"], v["payment_hash"]);
+        assert_eq!(j["payment_secret"], v["payment_secret"]);
+        assert_eq!(j.get("description").cloned().unwrap_or(Value::Null), v["description"]);
+        assert_eq!(j.get("description_hash").cloned().unwrap_or(Value::Null), v["description_hash"]);
+        assert_eq!(j["feature_bits"], v["features"]["bits"]);
+        assert_eq!(j["signature"], v["signature"]["rs_hex"]);
+        assert_eq!(j["recovery_id"], v["signature"]["recovery_id"]);
+        let fallbacks = j.get("fallbacks").and_then(Value::as_array).cloned().unwrap_or_default();
+        let want = v["fallbacks"].as_array().unwrap();
+        assert_eq!(fallbacks.len(), want.len());
+        for (g, w) in fallbacks.iter().zip(want) {
+            assert_eq!(g["addr"], w["address"]);
+            assert_eq!(g["type"], w["type"]);
+            assert!(g["hex"].as_str().unwrap().contains(w["program_hex"].as_str().unwrap()));
+        }
+        let routes = j.get("routes").and_then(Value::as_array).cloned().unwrap_or_default();
+        assert_eq!(routes.len(), v["route_hints"].as_array().unwrap().len());
+        for (g, w) in routes
+            .iter()
+            .flat_map(|r| r.as_array().unwrap())
+            .zip(v["route_hints"].as_array().unwrap().iter().flat_map(|r| r.as_array().unwrap()))
+        {
+            for key in
+                ["pubkey", "short_channel_id", "fee_base_msat", "fee_proportional_millionths", "cltv_expiry_delta"]
+            {
+                assert_eq!(g[key], w[key], "{key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn fallback_scripts_are_output_scripts() {
+    let v = vector("On mainnet, with fallback (P2SH)");
+    let (_, j, _) = bolt11(&["decode", v["invoice"].as_str().unwrap()]);
+    assert_eq!(j["fallbacks"][0]["hex"], "a9148f55563b9a19f321c211e9b9f38cdf686ea0784587");
+    let v = vector("On mainnet, with fallback (P2TR)");
+    let (_, j, _) = bolt11(&["decode", v["invoice"].as_str().unwrap()]);
+    assert_eq!(j["fallbacks"][0]["hex"], format!("5120{}", v["fallbacks"][0]["program_hex"].as_str().unwrap()));
+}
+
+#[test]
+fn metadata_features_and_extra_fields() {
+    let v = vector("Please send 0.01 BTC with payment metadata");
+    let (_, j, _) = bolt11(&["decode", v["invoice"].as_str().unwrap()]);
+    assert_eq!(j["payment_metadata"], "01fafaf0");
+    assert_eq!(j["features"][2]["name"], "option_payment_metadata");
+    assert_eq!(j["features"][2]["required"], true);
+    let v = vector("Same, but including fields which must be ignored.");
+    let (code, j, _) = bolt11(&["decode", "--lenient", v["invoice"].as_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(j["extra"][0]["tag"], "2");
+    assert_eq!(j["extra"].as_array().unwrap().len(), 10);
+    assert_eq!(j["features"][2]["bit"], 99);
+    assert_eq!(j["features"][2]["name"], Value::Null);
+}
+
+#[test]
+fn errors_are_json_with_kind_and_exit_1() {
+    let v = vector("Bech32 checksum is invalid.");
+    let (code, j, _) = bolt11(&["decode", v["invoice"].as_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(j["error"]["kind"], "invalid_checksum");
+    assert!(j["error"]["message"].as_str().unwrap().contains("checksum"));
+    let v = vector("Same, but including fields which must be ignored.");
+    let (code, j, _) = bolt11(&["decode", v["invoice"].as_str().unwrap()]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("field_wrong_length")));
+}
+
+#[test]
+fn network_option() {
+    let v = vector("The same, on testnet");
+    let s = v["invoice"].as_str().unwrap();
+    assert_eq!(bolt11(&["decode", "--network", "testnet", s]).0, 0);
+    let (code, j, _) = bolt11(&["decode", "--network", "bitcoin", s]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("wrong_network")));
+}
+
+#[test]
+fn no_verify_skips_the_signature() {
+    let v = vector("Signature is not recoverable.");
+    let s = v["invoice"].as_str().unwrap();
+    let (code, j, _) = bolt11(&["decode", s]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("unrecoverable_signature")));
+    let (code, j, _) = bolt11(&["decode", "--no-verify", s]);
+    assert_eq!(code, 0);
+    assert!(j.get("payee").is_none());
+    assert_eq!(j["recovery_id"], 2);
+}
+
+#[test]
+fn description_option_checks_the_hash() {
+    let v = vector("Now send $24 for an entire list of things (hashed)");
+    let s = v["invoice"].as_str().unwrap();
+    let preimage = v["description_hash_preimage"].as_str().unwrap();
+    assert_eq!(bolt11(&["decode", "--description", preimage, s]).0, 0);
+    let (code, j, _) = bolt11(&["decode", "--description", "not it", s]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("description_mismatch")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(bolt11(&[]).0, 2);
+    assert_eq!(bolt11(&["decode"]).0, 2);
+    assert_eq!(bolt11(&["frobnicate", "x"]).0, 2);
+    let (code, _, err) = bolt11(&["decode", "--network", "moon", "lnbc1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown network"));
+    assert_eq!(bolt11(&["decode", "--bogus", "lnbc1"]).0, 2);
+}
