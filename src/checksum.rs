@@ -13,6 +13,7 @@ pub(crate) const CHARSET: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 pub(crate) const INVALID: u8 = 0xff;
 
 /// Reverse table: ASCII byte (either case) to 5-bit value, or [`INVALID`].
+#[allow(clippy::indexing_slicing)] // Built at compile time: an index out of range fails the build.
 pub(crate) const REVERSE: [u8; 256] = {
     let mut table = [INVALID; 256];
     let mut i = 0;
@@ -28,6 +29,7 @@ pub(crate) const REVERSE: [u8; 256] = {
 const GENERATOR: [u32; 5] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3];
 
 /// The checksum update for all 32 values of the top five bits, so one step is one lookup.
+#[allow(clippy::indexing_slicing)] // Built at compile time: an index out of range fails the build.
 const STEP: [u32; 32] = {
     let mut table = [0u32; 32];
     let mut top = 0;
@@ -72,6 +74,7 @@ impl Checksum {
 
     /// Folds in one 5-bit word.
     #[inline(always)]
+    #[allow(clippy::indexing_slicing)] // `top & 31` < 32 = STEP.len()
     pub(crate) fn push(&mut self, word: u8) {
         let top = (self.0 >> 25) as usize;
         self.0 = ((self.0 & 0x01ff_ffff) << 5) ^ u32::from(word) ^ STEP[top & 31];
@@ -97,6 +100,20 @@ impl Checksum {
     }
 }
 
+/// The word for a bech32 character (either case), or [`INVALID`].
+#[inline(always)]
+#[allow(clippy::indexing_slicing)] // A `u8` always indexes the 256-entry table.
+pub(crate) fn lookup(c: u8) -> u8 {
+    REVERSE[usize::from(c)]
+}
+
+/// The character for a word (its low five bits).
+#[inline(always)]
+#[allow(clippy::indexing_slicing)] // `w & 31` < 32 = CHARSET.len()
+pub(crate) fn to_char(w: u8) -> char {
+    char::from(CHARSET[usize::from(w & 31)])
+}
+
 /// What one pass over the data part found.
 pub(crate) struct Scan {
     /// The checksum residue over the HRP and every data character, checksum included.
@@ -112,7 +129,7 @@ pub(crate) fn scan(hrp: &[u8], data: &[u8]) -> Result<Scan, usize> {
     let mut ck = Checksum::with_hrp(hrp);
     let mut any_upper = 0u8;
     for (i, &c) in data.iter().enumerate() {
-        let word = REVERSE[c as usize];
+        let word = lookup(c);
         if word == INVALID {
             return Err(i);
         }

@@ -3,7 +3,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::checksum::{Checksum, CHARSET, CHECKSUM_LEN};
+use crate::checksum::{to_char, Checksum, CHECKSUM_LEN};
 use crate::words::bytes_to_words;
 
 /// Collects the data words of an invoice being written.
@@ -52,10 +52,10 @@ pub(crate) fn to_bech32(hrp: &str, words: &[u8]) -> String {
     let mut ck = Checksum::with_hrp(hrp.as_bytes());
     for &w in words {
         ck.push(w);
-        out.push(char::from(CHARSET[usize::from(w & 31)]));
+        out.push(to_char(w));
     }
     for w in ck.finish() {
-        out.push(char::from(CHARSET[usize::from(w & 31)]));
+        out.push(to_char(w));
     }
     out
 }

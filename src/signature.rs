@@ -13,41 +13,47 @@ use crate::words::Words;
 /// Hashing the received words, never a re-serialisation, is what keeps non-minimal fields
 /// and skipped fields covered (rust-lightning issue 3693, Core Lightning PR 8302).
 pub(crate) fn signing_hash(hrp: &[u8], words: impl Iterator<Item = u8>) -> [u8; 32] {
-    let mut engine = sha256::Hash::engine();
-    let mut buf = [0u8; 64];
-    let mut n = 0;
+    let mut out = Buffered { engine: sha256::Hash::engine(), buf: [0; 64], n: 0 };
     for &c in hrp {
-        buf[n] = c.to_ascii_lowercase();
-        n += 1;
-        if n == buf.len() {
-            engine.input(&buf);
-            n = 0;
-        }
+        out.push(c.to_ascii_lowercase());
     }
     let mut acc = 0u32;
     let mut bits = 0u32;
-    let mut push = |byte: u8, engine: &mut sha256::HashEngine, n: &mut usize| {
-        buf[*n] = byte;
-        *n += 1;
-        if *n == buf.len() {
-            engine.input(&buf);
-            *n = 0;
-        }
-    };
     for w in words {
-        acc = (acc << 5) | u32::from(w);
+        acc = (acc << 5) | u32::from(w & 31);
         bits += 5;
         if bits >= 8 {
             bits -= 8;
-            push((acc >> bits) as u8, &mut engine, &mut n);
+            out.push((acc >> bits) as u8);
             acc &= (1 << bits) - 1;
         }
     }
     if bits > 0 {
-        push((acc << (8 - bits)) as u8, &mut engine, &mut n);
+        out.push((acc << (8 - bits)) as u8);
     }
-    engine.input(buf.get(..n).unwrap_or(&[]));
-    sha256::Hash::from_engine(engine).to_byte_array()
+    out.engine.input(out.buf.get(..out.n).unwrap_or(&[]));
+    sha256::Hash::from_engine(out.engine).to_byte_array()
+}
+
+/// Feeds the hash engine a block at a time rather than a byte at a time.
+struct Buffered {
+    engine: sha256::HashEngine,
+    buf: [u8; 64],
+    n: usize,
+}
+
+impl Buffered {
+    #[inline(always)]
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.buf.get_mut(self.n) {
+            *slot = byte;
+            self.n += 1;
+        }
+        if self.n == self.buf.len() {
+            self.engine.input(&self.buf);
+            self.n = 0;
+        }
+    }
 }
 
 /// The 65 signature bytes: r || s, then the recovery id.

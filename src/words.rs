@@ -3,7 +3,7 @@
 //! The borrowed view never copies the data part: a [`Words`] is a slice of already-validated
 //! bech32 characters, and each word is one table lookup away.
 
-use crate::checksum::REVERSE;
+use crate::checksum::lookup;
 
 /// A run of 5-bit words, backed by the bech32 characters of an invoice (either case).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,7 +40,7 @@ impl<'a> Words<'a> {
     /// The word at `index`, or `None` past the end.
     #[inline]
     pub fn get(&self, index: usize) -> Option<u8> {
-        self.chars.get(index).map(|&c| REVERSE[c as usize] & 31)
+        self.chars.get(index).map(|&c| lookup(c) & 31)
     }
 
     /// The bech32 characters these words are written as (lower or upper case, as received).
@@ -64,7 +64,7 @@ impl<'a> Words<'a> {
     /// Every word, in order.
     #[inline]
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = u8> + ExactSizeIterator + 'a {
-        self.chars.iter().map(|&c| REVERSE[c as usize] & 31)
+        self.chars.iter().map(|&c| lookup(c) & 31)
     }
 
     /// The words packed into bytes, most significant bit first; a last partial byte is dropped.
