@@ -1,1 +1,228 @@
-fn main() {}
+//! Criterion benches against `lightning-invoice` 0.34 and the physical floors, in one run.
+//!
+//! Every ID measures the whole input set (the spec examples both crates accept, plus a
+//! generated 7089-character invoice), so ratios compare like with like. Run with
+//! `cargo bench --bench compare`; `scripts/bench-table.py` turns the results into the README's table.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::hint::black_box;
+use std::str::FromStr;
+use std::time::Duration;
+
+use bech32::primitives::decode::CheckedHrpstring;
+use bitcoin_hashes::{sha256, Hash};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use lightning_bolt11::secp256k1::{ecdsa::RecoverableSignature, Keypair, Message, Secp256k1, SecretKey};
+use lightning_bolt11::{Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId};
+use lightning_invoice::{Bolt11Invoice, Currency, PaymentSecret, SignedRawBolt11Invoice};
+
+/// bech32 with BOLT-11's code length, as lightning-invoice declares it.
+enum Bolt11Ck {}
+impl bech32::Checksum for Bolt11Ck {
+    type MidstateRepr = <bech32::Bech32 as bech32::Checksum>::MidstateRepr;
+    const CODE_LENGTH: usize = 7089;
+    const CHECKSUM_LENGTH: usize = bech32::Bech32::CHECKSUM_LENGTH;
+    const GENERATOR_SH: [u32; 5] = bech32::Bech32::GENERATOR_SH;
+    const TARGET_RESIDUE: u32 = bech32::Bech32::TARGET_RESIDUE;
+}
+
+const SPEC_KEY: [u8; 32] = [
+    0xe1, 0x26, 0xf6, 0x8f, 0x7e, 0xaf, 0xcc, 0x8b, 0x74, 0xf5, 0x4d, 0x26, 0x9f, 0xe2, 0x06, 0xbe, 0x71, 0x50, 0x00,
+    0xf9, 0x4d, 0xac, 0x06, 0x7d, 0x1c, 0x04, 0xa8, 0xca, 0x3b, 0x2d, 0xb7, 0x34,
+];
+
+fn spec_examples() -> Vec<String> {
+    let text = include_str!("../test-vectors/bolt11-vectors.json");
+    let vectors: serde_json::Value = serde_json::from_str(text).unwrap();
+    vectors
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["valid"].as_bool() == Some(true))
+        .map(|v| v["invoice"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A valid invoice of exactly `len` characters, made of route hints, a description and metadata.
+fn invoice_of_length(len: usize) -> String {
+    let key = SecretKey::from_slice(&SPEC_KEY).unwrap();
+    let hop = RouteHop {
+        src_node_id: [2; 33],
+        short_channel_id: ShortChannelId(0x0102_0304_0506_0708),
+        fee_base_msat: 1,
+        fee_proportional_millionths: 20,
+        cltv_expiry_delta: 40,
+    };
+    let hops = [hop; 12];
+    // Description lengths step the length by 1 or 2; an `x` field of 4 or 5 words fills the gaps.
+    for routes in 0..8 {
+        for expiry in [None, Some(1), Some(32)] {
+            for desc in 0..=600usize {
+                let mut b = InvoiceBuilder::new(Network::Bitcoin)
+                    .amount_msat(250_000_000)
+                    .timestamp(1_496_314_658)
+                    .payment_hash([1; 32])
+                    .payment_secret([2; 32])
+                    .description(&"x".repeat(desc));
+                if let Some(x) = expiry {
+                    b = b.expiry(x);
+                }
+                for _ in 0..routes {
+                    b = b.route_hint(&hops);
+                }
+                match b.sign(&key) {
+                    Ok(inv) if inv.as_str().len() == len => return inv.to_string(),
+                    Ok(inv) if inv.as_str().len() > len => break,
+                    _ => {}
+                }
+            }
+        }
+    }
+    panic!("no invoice of length {len}");
+}
+
+/// The inputs: the valid spec examples both crates accept, and one 7089-character invoice.
+fn inputs() -> Vec<String> {
+    let mut all = spec_examples();
+    all.push(invoice_of_length(7089));
+    all.retain(|s| Invoice::decode(s).is_ok() && Bolt11Invoice::from_str(s).is_ok());
+    all
+}
+
+fn decode(c: &mut Criterion) {
+    let set = inputs();
+    eprintln!("input set: {} invoices, {} characters", set.len(), set.iter().map(String::len).sum::<usize>());
+    let mut g = c.benchmark_group("decode_parse");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for s in &set {
+                black_box(InvoiceRef::parse(black_box(s)).unwrap());
+            }
+        })
+    });
+    g.bench_function("lightning_invoice", |b| {
+        b.iter(|| {
+            for s in &set {
+                black_box(SignedRawBolt11Invoice::from_str(black_box(s)).unwrap());
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("decode_full");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for s in &set {
+                black_box(Invoice::decode(black_box(s)).unwrap());
+            }
+        })
+    });
+    g.bench_function("lightning_invoice", |b| {
+        b.iter(|| {
+            for s in &set {
+                black_box(Bolt11Invoice::from_str(black_box(s)).unwrap());
+            }
+        })
+    });
+    g.finish();
+
+    let ours: Vec<Invoice> = set.iter().map(|s| Invoice::decode(s).unwrap()).collect();
+    let theirs: Vec<Bolt11Invoice> = set.iter().map(|s| Bolt11Invoice::from_str(s).unwrap()).collect();
+    let mut g = c.benchmark_group("encode");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for i in &ours {
+                black_box(i.to_string());
+            }
+        })
+    });
+    g.bench_function("lightning_invoice", |b| {
+        b.iter(|| {
+            for i in &theirs {
+                black_box(i.to_string());
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("floor");
+    g.bench_function("bech32_checksum", |b| {
+        b.iter(|| {
+            for s in &set {
+                black_box(CheckedHrpstring::new::<Bolt11Ck>(black_box(s)).unwrap());
+            }
+        })
+    });
+    let secp = Secp256k1::verification_only();
+    let sigs: Vec<(Message, RecoverableSignature)> = ours
+        .iter()
+        .map(|i| {
+            let id = lightning_bolt11::secp256k1::ecdsa::RecoveryId::from_i32(i32::from(i.recovery_id())).unwrap();
+            let sig = RecoverableSignature::from_compact(&i.signature(), id).unwrap();
+            (Message::from_digest(i.signature_hash()), sig)
+        })
+        .collect();
+    g.bench_function("recover", |b| {
+        b.iter(|| {
+            for (m, s) in &sigs {
+                black_box(secp.recover_ecdsa(black_box(m), black_box(s)).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+fn sign(c: &mut Criterion) {
+    let secp = Secp256k1::new();
+    let key = SecretKey::from_slice(&SPEC_KEY).unwrap();
+    let keypair = Keypair::from_secret_key(&secp, &key);
+    let description = "Please consider supporting this project";
+    let mut g = c.benchmark_group("sign");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            InvoiceBuilder::new(Network::Bitcoin)
+                .timestamp(1_496_314_658)
+                .payment_secret([0x11; 32])
+                .payment_hash(black_box([1; 32]))
+                .description(description)
+                .features(&[8, 14])
+                .sign_with_keypair(&secp, &keypair)
+                .unwrap()
+        })
+    });
+    g.bench_function("lightning_invoice", |b| {
+        b.iter(|| {
+            lightning_invoice::InvoiceBuilder::new(Currency::Bitcoin)
+                .duration_since_epoch(Duration::from_secs(1_496_314_658))
+                .payment_secret(PaymentSecret([0x11; 32]))
+                .payment_hash(sha256::Hash::from_byte_array(black_box([1; 32])))
+                .description(description.to_owned())
+                .min_final_cltv_expiry_delta(18)
+                .build_signed(|m| secp.sign_ecdsa_recoverable(m, &key))
+                .unwrap()
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("floor");
+    let msg = Message::from_digest([7; 32]);
+    g.bench_function("sign", |b| b.iter(|| secp.sign_ecdsa_recoverable(black_box(&msg), &key)));
+    g.finish();
+}
+
+/// Parse time per character at several lengths: the cost should be linear.
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling_parse");
+    for len in [300usize, 1000, 3000, 7089] {
+        let s = invoice_of_length(len);
+        g.throughput(Throughput::Bytes(len as u64));
+        g.bench_with_input(BenchmarkId::new("ours", len), &s, |b, s| b.iter(|| InvoiceRef::parse(black_box(s)).unwrap()));
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    targets = decode, sign, scaling
+}
+criterion_main!(benches);
