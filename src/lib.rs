@@ -105,5 +105,9 @@ pub use route::{Hops, RouteHint, RouteHop, ShortChannelId, HOP_LEN};
 pub use view::{Description, InvoiceRef, DEFAULT_EXPIRY_SECS, DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA};
 pub use words::{Bytes, Words};
 
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// The secp256k1 crate this one uses, so callers can name the same types.
 pub use secp256k1;

@@ -274,6 +274,10 @@ impl<'a> InvoiceRef<'a> {
 
     /// Writes the invoice in lower case (or upper case, for QR codes: A-2).
     pub fn write_to(&self, out: &mut impl fmt::Write, upper: bool) -> fmt::Result {
+        // In the case it already has, the text goes out in one piece (one reservation).
+        if upper == self.parsed.upper {
+            return out.write_str(self.text);
+        }
         let mut chunk = [0u8; 128];
         for part in self.text.as_bytes().chunks(chunk.len()) {
             let n = part.len();
