@@ -215,7 +215,9 @@ fn scaling(c: &mut Criterion) {
     for len in [300usize, 1000, 3000, 7089] {
         let s = invoice_of_length(len);
         g.throughput(Throughput::Bytes(len as u64));
-        g.bench_with_input(BenchmarkId::new("ours", len), &s, |b, s| b.iter(|| InvoiceRef::parse(black_box(s)).unwrap()));
+        g.bench_with_input(BenchmarkId::new("ours", len), &s, |b, s| {
+            b.iter(|| InvoiceRef::parse(black_box(s)).unwrap())
+        });
     }
     g.finish();
 }
