@@ -108,6 +108,7 @@ pub(crate) fn lookup(c: u8) -> u8 {
 }
 
 /// The character for a word (its low five bits).
+#[cfg(feature = "alloc")]
 #[inline(always)]
 #[allow(clippy::indexing_slicing)] // `w & 31` < 32 = CHARSET.len()
 pub(crate) fn to_char(w: u8) -> char {
