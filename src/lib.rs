@@ -78,6 +78,8 @@ mod invoice;
 mod network;
 mod parse;
 mod policy;
+#[cfg(feature = "alloc")]
+pub mod request;
 mod route;
 #[cfg(feature = "serde")]
 mod serde_impl;

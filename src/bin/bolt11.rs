@@ -1,30 +1,50 @@
-//! `bolt11`: decode BOLT-11 invoices from the command line, as JSON.
+//! `bolt11`: decode invoices, make them from wallet-API requests, and check what a wallet
+//! returned, as JSON.
 //!
 //! ```text
 //! bolt11 decode [--lenient] [--no-verify] [--network NET] [--description TEXT] INVOICE
+//! bolt11 make --api API --key HEX [--network NET] [--preimage HEX] [--amount-sats N] REQUEST_JSON
+//! bolt11 check --api API [--network NET] REQUEST_JSON INVOICE
 //! ```
-//! Prints one JSON object and exits 0; on a bad invoice prints
-//! `{"error": {"kind": "...", "message": "..."}}` and exits 1; on bad usage exits 2.
+//! Prints one JSON object and exits 0; on a bad invoice or refused request prints JSON with a
+//! top-level `error` and exits 1 (`check`: `{"ok": false, ...}`); on bad usage exits 2.
 
 use std::process::ExitCode;
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use bitcoin_hashes::{sha256, Hash};
+use hex_conservative::FromHex;
 use lexopt::prelude::*;
+use lightning_bolt11::request::{
+    error_response, parse_request, response, Api, CheckOptions, RequestError, ResponseContext,
+};
+use lightning_bolt11::secp256k1::rand::random;
+use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::summary::Summary;
-use lightning_bolt11::{DecodeOptions, InvoiceRef, Network};
+use lightning_bolt11::{DecodeOptions, InvoiceRef, Network, MAX_AMOUNT_MSAT};
 use serde_json::json;
 
 const USAGE: &str = "usage:
   bolt11 decode [--lenient] [--no-verify] [--network NET] [--description TEXT] INVOICE
+  bolt11 make --api API --key HEX [--network NET] [--preimage HEX] [--amount-sats N] REQUEST_JSON
+  bolt11 check --api API [--network NET] REQUEST_JSON INVOICE
+
+  API is webln, nwc, lnpay or bitfinex; REQUEST_JSON is the API's own request body.
 
   --lenient           accept what lnd and Core Lightning accept (default: strict BOLT-11)
   --no-verify         do not check the signature
   --network NET       fail unless the invoice is for NET (bitcoin, testnet, signet, regtest, simnet)
-  --description TEXT  fail unless TEXT is the invoice's description, or hashes to its description hash";
+  --description TEXT  fail unless TEXT is the invoice's description, or hashes to its description hash
+  --key HEX           the 32-byte secret key that signs (make)
+  --preimage HEX      the 32-byte payment preimage (make; random when absent)
+  --amount-sats N     the amount chosen for a request that leaves it open (make)";
 
-/// A failure: bad usage (exit 2) or a JSON error (exit 1).
+/// A failure: bad usage (exit 2), or JSON printed with exit 1.
 enum Failure {
     Usage(String),
     Invoice { kind: String, message: String },
+    Json(serde_json::Value),
 }
 
 impl From<lexopt::Error> for Failure {
@@ -44,6 +64,10 @@ fn main() -> ExitCode {
             println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
             ExitCode::from(1)
         }
+        Err(Failure::Json(value)) => {
+            println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+            ExitCode::from(1)
+        }
         Err(Failure::Usage(message)) => {
             eprintln!("bolt11: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -55,6 +79,8 @@ fn main() -> ExitCode {
 fn run(mut args: lexopt::Parser) -> Result<String, Failure> {
     match args.next()? {
         Some(Value(cmd)) if cmd == "decode" => decode(args),
+        Some(Value(cmd)) if cmd == "make" => make(args),
+        Some(Value(cmd)) if cmd == "check" => check(args),
         Some(Long("help") | Short('h')) => {
             println!("{USAGE}");
             std::process::exit(0);
@@ -105,4 +131,96 @@ fn decode(mut args: lexopt::Parser) -> Result<String, Failure> {
     }
     serde_json::to_string_pretty(&Summary::new(&view, payee))
         .map_err(|e| Failure::Invoice { kind: "internal".into(), message: e.to_string() })
+}
+
+fn hex32(name: &str, text: &str) -> Result<[u8; 32], Failure> {
+    <[u8; 32]>::from_hex(text).map_err(|_| Failure::Usage(format!("{name}: expected 64 hex digits")))
+}
+
+fn network_arg(args: &mut lexopt::Parser) -> Result<Network, Failure> {
+    let name = args.value()?.string()?;
+    name.parse::<Network>().map_err(|e| Failure::Usage(format!("--network {name}: {e}")))
+}
+
+fn api_arg(args: &mut lexopt::Parser) -> Result<Api, Failure> {
+    let name = args.value()?.string()?;
+    name.parse::<Api>().map_err(|e| Failure::Usage(format!("--api {name}: {e}")))
+}
+
+fn now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+fn make(mut args: lexopt::Parser) -> Result<String, Failure> {
+    let (mut api, mut key, mut network, mut preimage, mut amount_sats, mut request) =
+        (None, None, Network::Bitcoin, None, None, None);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("api") => api = Some(api_arg(&mut args)?),
+            Long("key") => key = Some(args.value()?.string()?),
+            Long("network") => network = network_arg(&mut args)?,
+            Long("preimage") => preimage = Some(hex32("--preimage", &args.value()?.string()?)?),
+            Long("amount-sats") => {
+                let n = args.value()?.string()?;
+                amount_sats = Some(
+                    n.parse::<u64>().map_err(|_| Failure::Usage(format!("--amount-sats {n}: not a whole number")))?,
+                );
+            }
+            Value(v) if request.is_none() => request = Some(v.string()?),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    let api = api.ok_or_else(|| Failure::Usage("--api is required".into()))?;
+    let key = key.ok_or_else(|| Failure::Usage("--key is required".into()))?;
+    let key = SecretKey::from_slice(&hex32("--key", &key)?)
+        .map_err(|_| Failure::Usage("--key: not a valid secret key".into()))?;
+    let request = request.ok_or_else(|| Failure::Usage("a REQUEST_JSON is required".into()))?;
+
+    let refuse = |e: RequestError| Failure::Json(error_response(api, &e));
+    let req = parse_request(api, &request).map_err(refuse)?;
+    let choice = amount_sats
+        .map(|s| {
+            s.checked_mul(1000).ok_or(RequestError::AmountTooLarge { field: "--amount-sats", limit: MAX_AMOUNT_MSAT })
+        })
+        .transpose()
+        .map_err(refuse)?;
+    let preimage = preimage.unwrap_or_else(random);
+    let payment_hash = sha256::Hash::hash(&preimage).to_byte_array();
+    let invoice = req
+        .builder(network, choice)
+        .map_err(refuse)?
+        .timestamp(now())
+        .payment_hash(payment_hash)
+        .payment_secret(random())
+        .sign(&key)
+        .map_err(|e| refuse(e.into()))?;
+    let value = response(&req, &invoice, &ResponseContext::default()).map_err(refuse)?;
+    serde_json::to_string_pretty(&value)
+        .map_err(|e| Failure::Invoice { kind: "internal".into(), message: e.to_string() })
+}
+
+fn check(mut args: lexopt::Parser) -> Result<String, Failure> {
+    let (mut api, mut network, mut positional) = (None, None, Vec::new());
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("api") => api = Some(api_arg(&mut args)?),
+            Long("network") => network = Some(network_arg(&mut args)?),
+            Value(v) if positional.len() < 2 => positional.push(v.string()?),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    let api = api.ok_or_else(|| Failure::Usage("--api is required".into()))?;
+    let [request, invoice]: [String; 2] =
+        positional.try_into().map_err(|_| Failure::Usage("REQUEST_JSON and INVOICE are required".into()))?;
+    let req = parse_request(api, &request).map_err(|e| Failure::Json(error_response(api, &e)))?;
+    let report = req.check(&invoice, &CheckOptions { network, now: Some(now()) });
+    let violations: Vec<_> =
+        report.violations.iter().map(|v| json!({ "kind": v.kind(), "message": v.to_string() })).collect();
+    let value = json!({ "ok": report.is_ok(), "violations": violations });
+    let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    if report.is_ok() {
+        Ok(text)
+    } else {
+        Err(Failure::Json(value))
+    }
 }

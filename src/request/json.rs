@@ -1,0 +1,330 @@
+//! Each API's request JSON in, with its exact field names, and its response JSON out.
+//!
+//! Amounts are read from the JSON text itself (`RawValue`), so `1e3`, `10.5` or a 20-digit
+//! number reach the exact converter as written, not as a rounded float.
+
+use alloc::boxed::Box;
+use alloc::string::{String, ToString};
+
+use base64::Engine as _;
+use hex_conservative::{DisplayHex, FromHex};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{json, Map, Value};
+
+use super::amount::{btc_to_msat, msat, msat_to_btc_string, sats_to_msat, whole_sats, AmountInput};
+use super::{AmountIntent, Api, InvoiceRequest, RequestError};
+use crate::invoice::Invoice;
+
+/// Bitfinex's documented range, in msat: 0.000001 to 0.02 BTC inclusive (check 14).
+pub const BITFINEX_MIN_MSAT: u64 = 100_000;
+/// See [`BITFINEX_MIN_MSAT`].
+pub const BITFINEX_MAX_MSAT: u64 = 2_000_000_000;
+
+/// NWC's limit on serialised `metadata` (check 23).
+pub const MAX_METADATA_LEN: usize = 4096;
+
+fn invalid(e: serde_json::Error) -> RequestError {
+    RequestError::InvalidJson { message: e.to_string() }
+}
+
+/// The amount as written: a number literal, or a string of plain characters. `None` for null.
+fn amount_input<'a>(raw: &'a RawValue, field: &'static str) -> Result<Option<AmountInput<'a>>, RequestError> {
+    let text = raw.get().trim();
+    match text.as_bytes().first() {
+        Some(b'"') => {
+            let inner = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
+            // Amounts never need escapes; a string with one is not an amount.
+            if inner.contains('\\') {
+                return Err(RequestError::InvalidAmount { field });
+            }
+            Ok(Some(AmountInput::Text(inner)))
+        }
+        Some(b'-' | b'0'..=b'9') => Ok(Some(AmountInput::Number(text))),
+        _ if text == "null" => Ok(None),
+        _ => Err(RequestError::InvalidAmount { field }),
+    }
+}
+
+fn sats_field(raw: &Option<Box<RawValue>>, field: &'static str) -> Result<Option<u64>, RequestError> {
+    match raw.as_deref().map(|r| amount_input(r, field)).transpose()?.flatten() {
+        Some(input) => sats_to_msat(input, field).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// An expiry in seconds: a whole number of at least 1 (checks 21, 22).
+fn expiry_field(raw: &Option<Box<RawValue>>) -> Result<Option<u64>, RequestError> {
+    let Some(input) = raw.as_deref().map(|r| amount_input(r, "expiry")).transpose()?.flatten() else {
+        return Ok(None);
+    };
+    match msat(input, "expiry") {
+        Ok(0) | Err(_) => Err(RequestError::InvalidExpiry),
+        Ok(secs) => Ok(Some(secs)),
+    }
+}
+
+/// An object, or (LNPay `passThru`) a string holding one, as JSON text.
+fn object_text(v: Value, from_string: bool) -> Option<String> {
+    match v {
+        Value::Object(_) => serde_json::to_string(&v).ok(),
+        Value::String(s) if from_string => match serde_json::from_str::<Value>(&s) {
+            Ok(Value::Object(m)) => serde_json::to_string(&m).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WebLnArgs {
+    amount: Option<Box<RawValue>>,
+    default_amount: Option<Box<RawValue>>,
+    minimum_amount: Option<Box<RawValue>>,
+    maximum_amount: Option<Box<RawValue>>,
+    default_memo: Option<String>,
+    /// Alby's non-standard, binding memo.
+    memo: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct NwcRequest {
+    method: String,
+    params: NwcParams,
+}
+
+#[derive(Deserialize)]
+struct NwcParams {
+    amount: Option<Box<RawValue>>,
+    description: Option<String>,
+    description_hash: Option<String>,
+    expiry: Option<Box<RawValue>>,
+    metadata: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct LnPayRequest {
+    num_satoshis: Option<Box<RawValue>>,
+    memo: Option<String>,
+    description_hash: Option<String>,
+    expiry: Option<Box<RawValue>>,
+    #[serde(rename = "passThru")]
+    pass_thru: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct BitfinexRequest {
+    wallet: Option<String>,
+    currency: Option<String>,
+    amount: Option<Box<RawValue>>,
+}
+
+/// Parses a request in `api`'s own JSON and checks it (section 7).
+///
+/// - WebLN `RequestInvoiceArgs`: `amount`, `defaultAmount`, `minimumAmount`, `maximumAmount`
+///   (sats, number or string), `defaultMemo`.
+/// - NWC: `{"method": "make_invoice", "params": {amount (msat, required), description,
+///   description_hash (hex), expiry, metadata}}`.
+/// - LNPay: `num_satoshis` (required), `memo`, `description_hash` (base64), `expiry`
+///   (default 86400), `passThru` (an object, or a string holding one).
+/// - Bitfinex: `wallet` ("exchange"), `currency` ("LNX"), `amount` (a BTC string, 0.000001 to 0.02).
+pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestError> {
+    let mut req = InvoiceRequest::new(api);
+    match api {
+        Api::WebLn => {
+            let a: WebLnArgs = serde_json::from_str(json).map_err(invalid)?;
+            let amount = sats_field(&a.amount, "amount")?;
+            let default = sats_field(&a.default_amount, "defaultAmount")?;
+            let min = sats_field(&a.minimum_amount, "minimumAmount")?;
+            let max = sats_field(&a.maximum_amount, "maximumAmount")?;
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    return Err(RequestError::InvalidRange); // check 8
+                }
+            }
+            req.amount = match amount {
+                Some(0) => return Err(RequestError::ZeroAmount { field: "amount" }), // check 4
+                Some(fixed) => {
+                    // Check 12: `amount` wins, but a different default is a contradiction.
+                    if default.is_some_and(|d| d != fixed) {
+                        return Err(RequestError::ConflictingAmount);
+                    }
+                    // Checks 10, 11: a fixed amount within the bounds, inclusive.
+                    if let Some(minimum) = min.filter(|&lo| fixed < lo) {
+                        return Err(RequestError::AmountBelowMinimum { amount: fixed, minimum });
+                    }
+                    if let Some(maximum) = max.filter(|&hi| fixed > hi) {
+                        return Err(RequestError::AmountAboveMaximum { amount: fixed, maximum });
+                    }
+                    AmountIntent::Fixed(fixed)
+                }
+                None if default.is_none() && min.is_none() && max.is_none() => AmountIntent::Any,
+                None => AmountIntent::Range { min, max, default },
+            };
+            req.description = a.memo.or(a.default_memo);
+        }
+        Api::Nwc => {
+            let r: NwcRequest = serde_json::from_str(json).map_err(invalid)?;
+            if r.method != "make_invoice" {
+                return Err(RequestError::WrongMethod { method: r.method });
+            }
+            let p = r.params;
+            let input = p.amount.as_deref().map(|a| amount_input(a, "amount")).transpose()?.flatten();
+            let amount = msat(input.ok_or(RequestError::AmountRequired)?, "amount")?; // check 5
+            req.amount = AmountIntent::Fixed(amount);
+            req.description = p.description;
+            if let Some(h) = p.description_hash {
+                // Checks 17, 18: 64 hex digits; upper case is normalised.
+                let bytes =
+                    <[u8; 32]>::from_hex(&h).map_err(|_| RequestError::InvalidDescriptionHash { encoding: "hex" })?;
+                req.description_hash = Some(bytes);
+                req.description_hash_text = Some(bytes.to_lower_hex_string());
+            }
+            req.expiry = expiry_field(&p.expiry)?;
+            if let Some(m) = p.metadata.filter(|m| !m.is_null()) {
+                let text = object_text(m, false).ok_or(RequestError::InvalidMetadata)?;
+                if text.len() > MAX_METADATA_LEN {
+                    return Err(RequestError::MetadataTooLarge { len: text.len() });
+                    // check 23
+                }
+                req.metadata = Some(text);
+            }
+        }
+        Api::LnPay => {
+            let r: LnPayRequest = serde_json::from_str(json).map_err(invalid)?;
+            let amount = sats_field(&r.num_satoshis, "num_satoshis")?.ok_or(RequestError::AmountRequired)?;
+            if amount == 0 {
+                return Err(RequestError::ZeroAmount { field: "num_satoshis" });
+            }
+            req.amount = AmountIntent::Fixed(amount);
+            req.description = r.memo;
+            if let Some(h) = r.description_hash {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(h.trim())
+                    .ok()
+                    .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                    .ok_or(RequestError::InvalidDescriptionHash { encoding: "base64" })?;
+                req.description_hash = Some(bytes);
+                req.description_hash_text = Some(h);
+            }
+            if let Some(x) = expiry_field(&r.expiry)? {
+                req.expiry = Some(x);
+            }
+            if let Some(p) = r.pass_thru.filter(|p| !p.is_null()) {
+                req.pass_thru = Some(object_text(p, true).ok_or(RequestError::InvalidPassThru)?);
+                // check 24
+            }
+        }
+        Api::Bitfinex => {
+            let r: BitfinexRequest = serde_json::from_str(json).map_err(invalid)?;
+            // Check 15.
+            if let Some(w) = r.wallet.filter(|w| w != "exchange") {
+                return Err(RequestError::UnsupportedWallet(w));
+            }
+            if let Some(c) = r.currency.filter(|c| c != "LNX") {
+                return Err(RequestError::UnsupportedCurrency(c));
+            }
+            let input = r.amount.as_deref().map(|a| amount_input(a, "amount")).transpose()?.flatten();
+            let amount = btc_to_msat(input.ok_or(RequestError::AmountRequired)?, "amount")?;
+            if !(BITFINEX_MIN_MSAT..=BITFINEX_MAX_MSAT).contains(&amount) {
+                return Err(RequestError::BitfinexAmountOutOfRange { amount });
+            }
+            req.amount = AmountIntent::Fixed(amount);
+        }
+    }
+    req.validate()?;
+    Ok(req)
+}
+
+/// What the response needs beyond the request and the invoice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResponseContext {
+    /// The payment preimage, for APIs whose response can carry it once paid (not before).
+    pub settled_preimage: Option<[u8; 32]>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.to_lower_hex_string()
+}
+
+fn object(text: &Option<String>) -> Value {
+    text.as_deref().and_then(|t| serde_json::from_str::<Map<String, Value>>(t).ok()).map_or(Value::Null, Value::Object)
+}
+
+/// The API's response for an invoice made from `req`:
+///
+/// - WebLN: `{"paymentRequest"}`.
+/// - NWC: `{"result_type": "make_invoice", "result": {type, invoice, description,
+///   description_hash, payment_hash, amount, fees_paid, created_at, expires_at, metadata}}`.
+/// - LNPay: its `LnTx` object.
+/// - Bitfinex: `[payment hash, invoice, null, null, amount as a BTC string]`.
+pub fn response(req: &InvoiceRequest, invoice: &Invoice, ctx: &ResponseContext) -> Result<Value, RequestError> {
+    let text = invoice.to_string();
+    let payment_hash = hex(&invoice.payment_hash());
+    Ok(match req.api {
+        Api::WebLn => json!({ "paymentRequest": text }),
+        Api::Nwc => {
+            let mut result = json!({
+                "type": "incoming",
+                "invoice": text,
+                "description": req.description,
+                "description_hash": invoice.description_hash().map(|h| hex(&h)),
+                "payment_hash": payment_hash,
+                "amount": invoice.amount_msat().unwrap_or(0),
+                "fees_paid": 0,
+                "created_at": invoice.timestamp(),
+                "expires_at": invoice.expires_at(),
+                "metadata": object(&req.metadata),
+            });
+            if let (Some(p), Some(m)) = (ctx.settled_preimage, result.as_object_mut()) {
+                m.insert("preimage".into(), Value::String(hex(&p)));
+            }
+            json!({ "result_type": "make_invoice", "result": result })
+        }
+        Api::LnPay => json!({
+            "id": format_args!("lntx_{}", payment_hash.get(..22).unwrap_or("")).to_string(),
+            "created_at": invoice.timestamp(),
+            "dest_pubkey": invoice.payee().to_string(),
+            "payment_request": text,
+            "r_hash_decoded": payment_hash,
+            "memo": req.description.clone().unwrap_or_default(),
+            "description_hash": req.description_hash_text,
+            "num_satoshis": whole_sats(invoice.amount_msat().unwrap_or(0))?,
+            "expiry": invoice.expiry(),
+            "expires_at": invoice.expires_at(),
+            "payment_preimage": ctx.settled_preimage.map(|p| hex(&p)),
+            "settled": i32::from(ctx.settled_preimage.is_some()),
+            "settled_at": Value::Null,
+            "is_keysend": Value::Null,
+            "custom_records": Value::Null,
+            "passThru": object(&req.pass_thru),
+        }),
+        Api::Bitfinex => json!([
+            payment_hash,
+            text,
+            Value::Null,
+            Value::Null,
+            msat_to_btc_string(invoice.amount_msat().unwrap_or(0))?,
+        ]),
+    })
+}
+
+/// An error in the API's own shape where it has one (NWC's `error` object with a spec code,
+/// Bitfinex's `["error", code, message]`), always with a top-level `error`.
+pub fn error_response(api: Api, e: &RequestError) -> Value {
+    let message = e.to_string();
+    match api {
+        // NIP-47 has no parameter error code: OTHER keeps to the spec.
+        Api::Nwc => json!({
+            "result_type": "make_invoice",
+            "error": { "code": "OTHER", "message": message, "kind": e.kind() },
+        }),
+        _ => json!({ "error": { "kind": e.kind(), "message": message } }),
+    }
+}
+
+/// Bitfinex's own error array, `["error", 10020, message]` (10020: invalid parameters).
+pub fn bitfinex_error(e: &RequestError) -> Value {
+    json!(["error", 10020, e.to_string()])
+}
