@@ -13,6 +13,8 @@
 //! - [`InvoiceRef`] (no `std`, no `alloc`): parse and validate without heap or signature
 //!   work; check the signature later with [`InvoiceRef::verify_with`].
 //! - [`InvoiceBuilder`] (`alloc`): build and sign, with a key or any external signer.
+//! - [`request`] (`alloc`; JSON with `serde`): wallet-API invoice requests in, the signed
+//!   invoice and each API's response out, and the check of what a wallet returned.
 //!
 //! # Decode
 //! ```
@@ -46,6 +48,22 @@
 //! let again: Invoice = invoice.to_string().parse()?;
 //! assert_eq!(again, invoice);
 //! assert_eq!(again.amount_msat(), Some(1_500));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Check what a wallet returned
+//! A web app asked a wallet for an invoice (here through WebLN) and checks what came back.
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use lightning_bolt11::request::{parse_request, Api, CheckOptions, Violation};
+//! use lightning_bolt11::Network;
+//!
+//! let asked = parse_request(Api::WebLn, r#"{"amount": 250000}"#)?; // sats
+//! // The spec's coffee invoice is for 250,000 sats, but expired long ago.
+//! let returned = "lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjpf39tuven09sam30g4vgpfna3rh";
+//! let report = asked.check(returned, &CheckOptions { network: Some(Network::Bitcoin), now: Some(1_700_000_000) });
+//! assert_eq!(report.violations, [Violation::Expired { expires_at: 1_496_314_718 }]);
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -140,3 +140,81 @@ fn usage_errors_exit_2() {
     assert!(err.contains("unknown network"));
     assert_eq!(bolt11(&["decode", "--bogus", "lnbc1"]).0, 2);
 }
+
+const KEY: &str = "e126f68f7eafcc8b74f54d269fe206be715000f94dac067d1c04a8ca3b2db734";
+
+#[test]
+fn make_prints_each_api_response_and_check_accepts_it() {
+    let cases = [
+        ("webln", r#"{"amount": 1000, "defaultMemo": "hi"}"#),
+        ("nwc", r#"{"method": "make_invoice", "params": {"amount": 123, "description": "string", "expiry": 213}}"#),
+        (
+            "lnpay",
+            r#"{"num_satoshis": 5, "memo": "Test invoice from the docs", "passThru": " {\"ticketId\":\"556\"} "}"#,
+        ),
+        ("bitfinex", r#"{"wallet": "exchange", "currency": "LNX", "amount": "0.001"}"#),
+    ];
+    let preimage = "11".repeat(32);
+    for (api, request) in cases {
+        let (code, j, _) =
+            bolt11(&["make", "--api", api, "--key", KEY, "--network", "signet", "--preimage", &preimage, request]);
+        assert_eq!(code, 0, "{api}: {j}");
+        let invoice = match api {
+            "webln" => j["paymentRequest"].as_str(),
+            "nwc" => j["result"]["invoice"].as_str(),
+            "lnpay" => j["payment_request"].as_str(),
+            _ => j[1].as_str(),
+        }
+        .unwrap()
+        .to_owned();
+        assert!(invoice.starts_with("lntbs"), "{invoice}");
+        let (code, decoded, _) = bolt11(&["decode", &invoice]);
+        assert_eq!(code, 0);
+        // The payment hash is the preimage's SHA-256.
+        assert_eq!(decoded["payment_hash"], "02d449a31fbb267c8f352e9968a79e3e5fc95c1bbeaa502fd6454ebde5a4bedc");
+        assert_eq!(decoded["payee"], SPEC_PAYEE);
+        let (code, report, _) = bolt11(&["check", "--api", api, "--network", "signet", request, &invoice]);
+        assert_eq!((code, report["ok"].as_bool()), (0, Some(true)), "{api}: {report}");
+        assert_eq!(report["violations"], serde_json::json!([]));
+    }
+}
+
+#[test]
+fn make_amount_choice_and_refusals() {
+    let range = r#"{"minimumAmount": 10, "maximumAmount": 20}"#;
+    let (code, j, _) = bolt11(&["make", "--api", "webln", "--key", KEY, "--amount-sats", "15", range]);
+    assert_eq!(code, 0);
+    let (_, d, _) = bolt11(&["decode", j["paymentRequest"].as_str().unwrap()]);
+    assert_eq!(d["amount_msat"], 15_000);
+    let (code, j, _) = bolt11(&["make", "--api", "webln", "--key", KEY, "--amount-sats", "21", range]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("amount_above_maximum")));
+    let (code, j, _) = bolt11(&["make", "--api", "nwc", "--key", KEY, r#"{"method": "make_invoice", "params": {}}"#]);
+    assert_eq!(
+        (code, j["error"]["code"].as_str(), j["error"]["kind"].as_str()),
+        (1, Some("OTHER"), Some("amount_required"))
+    );
+    let (code, j, _) = bolt11(&["make", "--api", "bitfinex", "--key", KEY, r#"{"amount": "0"}"#]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("bitfinex_amount_out_of_range")));
+    // Usage errors.
+    assert_eq!(bolt11(&["make", "--api", "webln", r#"{}"#]).0, 2);
+    assert_eq!(bolt11(&["make", "--api", "paypal", "--key", KEY, r#"{}"#]).0, 2);
+    assert_eq!(bolt11(&["make", "--api", "webln", "--key", "00", r#"{}"#]).0, 2);
+}
+
+#[test]
+fn check_flags_a_provider_that_returned_the_wrong_amount() {
+    let (_, j, _) = bolt11(&["make", "--api", "webln", "--key", KEY, r#"{"amount": 999}"#]);
+    let invoice = j["paymentRequest"].as_str().unwrap();
+    let (code, report, _) = bolt11(&["check", "--api", "webln", r#"{"amount": 1000}"#, invoice]);
+    assert_eq!(code, 1);
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["violations"][0]["kind"], "amount_mismatch");
+    assert!(report["violations"][0]["message"].as_str().unwrap().contains("999000"));
+    let (code, report, _) = bolt11(&["check", "--api", "webln", "--network", "testnet", r#"{"amount": 999}"#, invoice]);
+    assert_eq!((code, report["violations"][0]["kind"].as_str()), (1, Some("wrong_network")));
+    // An old spec example has long expired.
+    let v = vector("Please send $3 for a cup of coffee");
+    let (code, report, _) =
+        bolt11(&["check", "--api", "webln", r#"{"amount": 250000}"#, v["invoice"].as_str().unwrap()]);
+    assert_eq!((code, report["violations"][0]["kind"].as_str()), (1, Some("expired")));
+}

@@ -3,7 +3,7 @@
 //! request; and the check a web app runs on what a wallet returned.
 //!
 //! ```
-//! use lightning_bolt11::request::{AmountIntent, Api, InvoiceRequest};
+//! use lightning_bolt11::request::{AmountIntent, Api, CheckOptions, InvoiceRequest};
 //! use lightning_bolt11::Network;
 //! use lightning_bolt11::secp256k1::SecretKey;
 //!
@@ -19,7 +19,7 @@
 //!     .sign(&SecretKey::from_slice(&[9; 32])?)?;
 //! assert_eq!(invoice.amount_msat(), Some(3_000));
 //! // The web app checks it: no violations.
-//! let report = request.check(&invoice.to_string(), &Default::default());
+//! let report = request.check(&invoice.to_string(), &CheckOptions { network: None, now: Some(1_700_000_000) });
 //! assert!(report.is_ok(), "{:?}", report.violations);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
