@@ -1,0 +1,333 @@
+//! The logic of every fuzz target, shared by the cargo-fuzz binaries (nightly) and by
+//! `tests/corpus_replay.rs` (stable), which runs every corpus file through it.
+//!
+//! Each function panics when a property fails; that is what the fuzzer looks for.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, dead_code)]
+
+use std::str::FromStr;
+
+use bitcoin_hashes::Hash as _;
+
+use arbitrary::{Arbitrary, Unstructured};
+use lightning_bolt11::request::{parse_request, response, Api, CheckOptions, ResponseContext};
+use lightning_bolt11::secp256k1::SecretKey;
+use lightning_bolt11::{
+    DecodeOptions, Fallback, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId,
+    MAX_INVOICE_LENGTH,
+};
+
+const KEY: [u8; 32] = [0x42; 32];
+
+/// Arbitrary bytes as an invoice, through both policies and the borrowed view: never a panic;
+/// what decodes re-encodes to its input (case aside), and the view and the owned invoice agree
+/// on every field.
+pub fn decode(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else { return };
+    decode_str(s);
+}
+
+fn decode_str(s: &str) {
+    for opts in [DecodeOptions::new(), DecodeOptions::new().lenient()] {
+        let view = InvoiceRef::parse_with(s, &opts);
+        let full = Invoice::decode_with(s, &opts);
+        match (&view, &full) {
+            (Err(a), Err(b)) => assert!(matches!(b, lightning_bolt11::DecodeError::Signature(_)) || a == b),
+            (Err(e), Ok(_)) => panic!("the view fails ({e}) where the full decode succeeds"),
+            (Ok(_), Err(e)) => assert!(matches!(e, lightning_bolt11::DecodeError::Signature(_)), "{e}"),
+            (Ok(view), Ok(inv)) => agree(view, inv),
+        }
+        if let Ok(view) = &view {
+            // Every accessor answers without panicking, whatever the signature.
+            let _ = (view.signature(), view.recovery_id(), view.signature_hash(), view.unknown_fields().count());
+        }
+    }
+}
+
+fn agree(view: &InvoiceRef<'_>, inv: &Invoice) {
+    assert_eq!(inv.to_string(), view.as_str().to_ascii_lowercase());
+    assert_eq!(format!("{inv:#}"), view.as_str().to_ascii_uppercase());
+    assert_eq!(inv.network(), view.network());
+    assert_eq!(inv.amount_msat(), view.amount_msat());
+    assert_eq!(inv.timestamp(), view.timestamp());
+    assert_eq!(inv.payment_hash(), view.payment_hash());
+    assert_eq!(inv.payment_secret(), view.payment_secret());
+    assert_eq!(inv.description().map(str::to_owned), view.description().map(|d| d.to_string()));
+    assert_eq!(inv.description_hash(), view.description_hash());
+    assert_eq!(inv.expiry(), view.expiry());
+    assert_eq!(inv.min_final_cltv_expiry_delta(), view.min_final_cltv_expiry_delta());
+    assert_eq!(inv.features().iter().collect::<Vec<_>>(), view.features().iter().collect::<Vec<_>>());
+    assert_eq!(inv.payment_metadata().map(<[u8]>::to_vec), view.payment_metadata().map(Iterator::collect));
+    assert_eq!(inv.fallbacks().collect::<Vec<_>>(), view.fallbacks().collect::<Vec<_>>());
+    assert_eq!(
+        inv.route_hints().map(|r| r.hops().collect::<Vec<_>>()).collect::<Vec<_>>(),
+        view.route_hints().map(|r| r.hops().collect::<Vec<_>>()).collect::<Vec<_>>()
+    );
+    assert_eq!(inv.unknown_fields().count(), view.unknown_field_count());
+    assert_eq!(inv.signature_hash(), view.signature_hash());
+    assert_eq!(inv.payee(), view.verify().unwrap());
+    // Re-decoding the encoding gives the same invoice.
+    assert_eq!(&Invoice::decode_with(inv.as_str(), &DecodeOptions::new().policy(inv.policy())).unwrap(), inv);
+}
+
+/// The HRP a fuzz input selects, so that its words reach the field parser.
+fn hrp_for(selector: u8) -> String {
+    let nets = ["lnbc", "lntb", "lntbs", "lnbcrt", "lnsb"];
+    let amounts = ["", "1", "25m", "2500u", "10n", "9678785340p", "0", "01m", "21000001"];
+    format!("{}{}", nets[usize::from(selector % 5)], amounts[usize::from(selector / 5) % amounts.len()])
+}
+
+/// Arbitrary 5-bit data behind a valid HRP with a correct checksum appended (computed by the
+/// independent `bech32` crate), so that the fuzzer explores the field parser.
+pub fn decode_words(data: &[u8]) {
+    use bech32::{Fe32, Fe32IterExt, Hrp};
+    let Some((&selector, words)) = data.split_first() else { return };
+    let words = &words[..words.len().min(MAX_INVOICE_LENGTH)];
+    let hrp_text = hrp_for(selector);
+    let Ok(hrp) = Hrp::parse(&hrp_text) else { return };
+    let s: String =
+        words.iter().map(|&w| Fe32::try_from(w & 31).unwrap()).with_checksum::<Bolt11Ck>(&hrp).chars().collect();
+    // The checksum is right, so a failure is never a checksum failure.
+    if let Err(lightning_bolt11::DecodeError::Bech32(lightning_bolt11::Bech32Error::InvalidChecksum)) =
+        InvoiceRef::parse_with(&s, &DecodeOptions::new().lenient())
+    {
+        panic!("valid checksum reported invalid: {s}");
+    }
+    decode_str(&s);
+    decode_str(&s.to_ascii_uppercase());
+}
+
+/// bech32 with BOLT-11's code length.
+pub enum Bolt11Ck {}
+impl bech32::Checksum for Bolt11Ck {
+    type MidstateRepr = <bech32::Bech32 as bech32::Checksum>::MidstateRepr;
+    const CODE_LENGTH: usize = 7089;
+    const CHECKSUM_LENGTH: usize = bech32::Bech32::CHECKSUM_LENGTH;
+    const GENERATOR_SH: [u32; 5] = bech32::Bech32::GENERATOR_SH;
+    const TARGET_RESIDUE: u32 = bech32::Bech32::TARGET_RESIDUE;
+}
+
+/// Builder inputs.
+#[derive(Arbitrary, Debug)]
+pub struct BuildInput {
+    network: u8,
+    amount: Option<u64>,
+    timestamp: u64,
+    hash: [u8; 32],
+    secret: [u8; 32],
+    description: Result<String, [u8; 32]>,
+    expiry: Option<u64>,
+    cltv: Option<u64>,
+    features: Option<Vec<u16>>,
+    metadata: Option<Vec<u8>>,
+    fallbacks: Vec<(u8, Vec<u8>)>,
+    routes: Vec<Vec<([u8; 33], u64, u32, u32, u16)>>,
+    payee_field: bool,
+}
+
+/// Arbitrary builder inputs: an accepted build signs, encodes, decodes to the same values, and
+/// stays within the limits.
+pub fn builder(data: &[u8]) {
+    let Ok(input) = BuildInput::arbitrary(&mut Unstructured::new(data)) else { return };
+    let key = SecretKey::from_slice(&KEY).unwrap();
+    let network = Network::ALL[usize::from(input.network) % Network::ALL.len()];
+    let mut b = InvoiceBuilder::new(network)
+        .timestamp(input.timestamp)
+        .payment_hash(input.hash)
+        .payment_secret(input.secret);
+    if let Some(a) = input.amount {
+        b = b.amount_msat(a);
+    }
+    b = match &input.description {
+        Ok(d) => b.description(d),
+        Err(h) => b.description_hash(*h),
+    };
+    if let Some(x) = input.expiry {
+        b = b.expiry(x);
+    }
+    if let Some(c) = input.cltv {
+        b = b.min_final_cltv_expiry_delta(c);
+    }
+    let features: Option<Vec<usize>> = input.features.as_ref().map(|f| f.iter().map(|&b| usize::from(b)).collect());
+    if let Some(f) = &features {
+        b = b.features(f);
+    }
+    if let Some(m) = &input.metadata {
+        b = b.payment_metadata(m);
+    }
+    let mut fallbacks = Vec::new();
+    for (v, p) in &input.fallbacks {
+        if let Some(f) = Fallback::new(*v, p) {
+            fallbacks.push(f);
+            b = b.fallback(f);
+        }
+    }
+    let routes: Vec<Vec<RouteHop>> = input
+        .routes
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|&(id, scid, base, prop, cltv)| RouteHop {
+                    src_node_id: id,
+                    short_channel_id: ShortChannelId(scid),
+                    fee_base_msat: base,
+                    fee_proportional_millionths: prop,
+                    cltv_expiry_delta: cltv,
+                })
+                .collect()
+        })
+        .collect();
+    for r in &routes {
+        b = b.route_hint(r);
+    }
+    let secp = lightning_bolt11::secp256k1::Secp256k1::new();
+    if input.payee_field {
+        b = b.payee_pubkey(key.public_key(&secp));
+    }
+    let Ok(inv) = b.sign(&key) else { return };
+    let text = inv.to_string();
+    assert!(text.len() <= MAX_INVOICE_LENGTH);
+    let again = Invoice::from_str(&text).expect("a built invoice decodes strictly");
+    assert_eq!(again, inv);
+    assert_eq!(again.payee(), key.public_key(&secp));
+    assert_eq!(again.amount_msat(), input.amount);
+    assert_eq!(again.timestamp(), input.timestamp);
+    assert_eq!(again.payment_hash(), input.hash);
+    assert_eq!(again.payment_secret(), Some(input.secret));
+    match &input.description {
+        Ok(d) => assert_eq!(again.description(), Some(d.as_str())),
+        Err(h) => assert_eq!(again.description_hash(), Some(*h)),
+    }
+    assert_eq!(again.expiry(), input.expiry.unwrap_or(3600));
+    assert_eq!(again.min_final_cltv_expiry_delta(), input.cltv.unwrap_or(18));
+    assert_eq!(again.payment_metadata(), input.metadata.as_deref());
+    assert_eq!(again.fallbacks().collect::<Vec<_>>(), fallbacks);
+    assert_eq!(again.route_hints().map(|r| r.hops().collect::<Vec<_>>()).collect::<Vec<_>>(), routes);
+    if let Some(mut f) = features {
+        f.sort_unstable();
+        f.dedup();
+        assert_eq!(again.features().iter().collect::<Vec<_>>(), f);
+    }
+}
+
+/// Ways `lightning-invoice` 0.34 and this crate (lenient) may disagree, each pinned by a
+/// test in `tests/differential.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deviation {
+    /// lightning-invoice hashes a re-serialisation, not the words received (rust-lightning
+    /// issue 3693): non-minimal or non-zero-padded fields change its hash.
+    ReserialisedHash,
+    /// lightning-invoice requires a `9` field setting `payment_secret`, and knows fewer features.
+    Features,
+    /// We refuse amounts above 21M BTC or that overflow; lightning-invoice reads some of them.
+    Amount,
+    /// Duplicate fields: lightning-invoice refuses a second `p`, `d` or `h` that lenient mode
+    /// takes as harmless when identical, and refuses none of the others.
+    Duplicates,
+    /// Wrong-length or unusable fields that one side skips and the other reads or refuses.
+    FieldShape,
+    /// lightning-invoice needs an `s` field; lenient mode does not (R-11 is strict-only here).
+    MissingSecret,
+}
+
+fn li_hash_differs(s: &str) -> bool {
+    match lightning_invoice::SignedRawBolt11Invoice::from_str(s) {
+        Ok(raw) => InvoiceRef::parse_with(s, &DecodeOptions::new().lenient())
+            .map_or(false, |v| v.signature_hash() != *raw.signable_hash()),
+        Err(_) => false,
+    }
+}
+
+/// Classifies a disagreement, or returns `None` for one that is not on the list.
+pub fn classify(s: &str, ours: &Result<Invoice, lightning_bolt11::DecodeError>) -> Option<Deviation> {
+    use lightning_bolt11::{DecodeError, FieldError, HrpError};
+    if li_hash_differs(s) {
+        return Some(Deviation::ReserialisedHash);
+    }
+    let view = InvoiceRef::parse_with(s, &DecodeOptions::new().lenient());
+    match ours {
+        Err(DecodeError::Hrp(HrpError::AmountTooLarge { .. } | HrpError::LeadingZero { .. } | HrpError::ZeroAmount { .. })) => {
+            Some(Deviation::Amount)
+        }
+        Err(DecodeError::Field(FieldError::Duplicate { .. })) => Some(Deviation::Duplicates),
+        Err(DecodeError::Field(_)) | Err(DecodeError::Signature(_)) => Some(Deviation::FieldShape),
+        Err(_) => None,
+        Ok(inv) => {
+            let view = view.ok()?;
+            if inv.payment_secret().is_none() {
+                Some(Deviation::MissingSecret)
+            } else if !inv.features().supports(14) || inv.features().unknown_required(&[]).next().is_some() || inv.features().is_empty() {
+                Some(Deviation::Features)
+            } else if view.unknown_field_count() > 0 || repeats_a_single_field(&view) {
+                Some(Deviation::FieldShape)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn repeats_a_single_field(view: &InvoiceRef<'_>) -> bool {
+    use lightning_bolt11::tag;
+    let singles = [tag::PAYMENT_HASH, tag::PAYMENT_SECRET, tag::DESCRIPTION, tag::DESCRIPTION_HASH, tag::PAYEE, tag::EXPIRY, tag::MIN_FINAL_CLTV, tag::FEATURES, tag::METADATA];
+    singles.iter().any(|t| view.fields().filter(|f| f.tag == *t).count() > 1)
+}
+
+/// Decodes with this crate (lenient, the closer policy) and with lightning-invoice 0.34: where
+/// both accept, every field and the payee agree; where they disagree, the case is a known
+/// deviation.
+pub fn differential(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else { return };
+    differential_str(s);
+}
+
+fn differential_str(s: &str) {
+    let ours = Invoice::decode_with(s, &DecodeOptions::new().lenient());
+    let theirs = lightning_invoice::Bolt11Invoice::from_str(s);
+    match (&ours, &theirs) {
+        (Ok(a), Ok(b)) => {
+            if li_hash_differs(s) {
+                return; // Deviation::ReserialisedHash: the payees may legitimately differ.
+            }
+            assert_eq!(a.payee(), b.get_payee_pub_key(), "payee");
+            assert_eq!(a.payment_hash(), b.payment_hash().to_byte_array(), "payment hash");
+            assert_eq!(a.payment_secret(), Some(b.payment_secret().0), "payment secret");
+            assert_eq!(a.amount_msat(), b.amount_milli_satoshis(), "amount");
+            assert_eq!(a.timestamp(), b.duration_since_epoch().as_secs(), "timestamp");
+            assert_eq!(a.expiry(), b.expiry_time().as_secs(), "expiry");
+            assert_eq!(a.min_final_cltv_expiry_delta(), b.min_final_cltv_expiry_delta(), "cltv");
+            match b.description() {
+                lightning_invoice::Bolt11InvoiceDescriptionRef::Direct(d) => {
+                    assert_eq!(a.description(), Some(d.as_inner().0.as_str()), "description")
+                }
+                lightning_invoice::Bolt11InvoiceDescriptionRef::Hash(h) => {
+                    assert_eq!(a.description_hash(), Some(h.0.to_byte_array()), "description hash")
+                }
+            }
+            assert_eq!(a.payment_metadata().map(<[u8]>::to_vec), b.payment_metadata().cloned(), "metadata");
+            assert_eq!(a.route_hints().count(), b.private_routes().len(), "route hints");
+            assert_eq!(a.fallbacks().count(), b.fallbacks().len(), "fallbacks");
+        }
+        (Err(_), Err(_)) => {}
+        _ => {
+            let d = classify(s, &ours);
+            assert!(d.is_some(), "unlisted disagreement on {s}: ours {ours:?}, lightning-invoice {theirs:?}");
+        }
+    }
+}
+
+/// Arbitrary request JSON for each API: never a panic; an accepted request gives an invoice
+/// that passes `check` against it.
+pub fn requests(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let Ok(json) = std::str::from_utf8(rest) else { return };
+    let api = Api::ALL[usize::from(selector % 4)];
+    let Ok(req) = parse_request(api, json) else { return };
+    let network = Network::ALL[usize::from(selector / 4) % Network::ALL.len()];
+    let choice = (selector & 0x80 != 0).then_some(u64::from(selector) * 1000);
+    let Ok(b) = req.builder(network, choice) else { return };
+    let key = SecretKey::from_slice(&KEY).unwrap();
+    let inv = b.timestamp(1_700_000_000).payment_hash([1; 32]).payment_secret([2; 32]).sign(&key).unwrap();
+    let report = req.check(inv.as_str(), &CheckOptions { network: Some(network), now: Some(1_700_000_000) });
+    assert!(report.is_ok(), "{:?}", report.violations);
+    let _ = response(&req, &inv, &ResponseContext::default());
+}
