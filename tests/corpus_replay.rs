@@ -24,16 +24,26 @@ fn replay(target: &str, run: fn(&[u8])) {
 }
 
 #[test]
-fn decode_corpus() { replay("decode", targets::decode) }
+fn decode_corpus() {
+    replay("decode", targets::decode)
+}
 
 #[test]
-fn decode_words_corpus() { replay("decode_words", targets::decode_words) }
+fn decode_words_corpus() {
+    replay("decode_words", targets::decode_words)
+}
 
 #[test]
-fn builder_corpus() { replay("builder", targets::builder) }
+fn builder_corpus() {
+    replay("builder", targets::builder)
+}
 
 #[test]
-fn differential_corpus() { replay("differential", targets::differential) }
+fn differential_corpus() {
+    replay("differential", targets::differential)
+}
 
 #[test]
-fn requests_corpus() { replay("requests", targets::requests) }
+fn requests_corpus() {
+    replay("requests", targets::requests)
+}

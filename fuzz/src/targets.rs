@@ -12,8 +12,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use lightning_bolt11::request::{parse_request, response, Api, CheckOptions, ResponseContext};
 use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::{
-    DecodeOptions, Fallback, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId,
-    MAX_INVOICE_LENGTH,
+    DecodeOptions, Fallback, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId, MAX_INVOICE_LENGTH,
 };
 
 const KEY: [u8; 32] = [0x42; 32];
@@ -130,10 +129,8 @@ pub fn builder(data: &[u8]) {
     let Ok(input) = BuildInput::arbitrary(&mut Unstructured::new(data)) else { return };
     let key = SecretKey::from_slice(&KEY).unwrap();
     let network = Network::ALL[usize::from(input.network) % Network::ALL.len()];
-    let mut b = InvoiceBuilder::new(network)
-        .timestamp(input.timestamp)
-        .payment_hash(input.hash)
-        .payment_secret(input.secret);
+    let mut b =
+        InvoiceBuilder::new(network).timestamp(input.timestamp).payment_hash(input.hash).payment_secret(input.secret);
     if let Some(a) = input.amount {
         b = b.amount_msat(a);
     }
@@ -245,9 +242,9 @@ pub fn classify(s: &str, ours: &Result<Invoice, lightning_bolt11::DecodeError>) 
     }
     let view = InvoiceRef::parse_with(s, &DecodeOptions::new().lenient());
     match ours {
-        Err(DecodeError::Hrp(HrpError::AmountTooLarge { .. } | HrpError::LeadingZero { .. } | HrpError::ZeroAmount { .. })) => {
-            Some(Deviation::Amount)
-        }
+        Err(DecodeError::Hrp(
+            HrpError::AmountTooLarge { .. } | HrpError::LeadingZero { .. } | HrpError::ZeroAmount { .. },
+        )) => Some(Deviation::Amount),
         Err(DecodeError::Field(FieldError::Duplicate { .. })) => Some(Deviation::Duplicates),
         Err(DecodeError::Field(_)) | Err(DecodeError::Signature(_)) => Some(Deviation::FieldShape),
         Err(_) => None,
@@ -255,7 +252,10 @@ pub fn classify(s: &str, ours: &Result<Invoice, lightning_bolt11::DecodeError>) 
             let view = view.ok()?;
             if inv.payment_secret().is_none() {
                 Some(Deviation::MissingSecret)
-            } else if !inv.features().supports(14) || inv.features().unknown_required(&[]).next().is_some() || inv.features().is_empty() {
+            } else if !inv.features().supports(14)
+                || inv.features().unknown_required(&[]).next().is_some()
+                || inv.features().is_empty()
+            {
                 Some(Deviation::Features)
             } else if view.unknown_field_count() > 0 || repeats_a_single_field(&view) {
                 Some(Deviation::FieldShape)
@@ -268,7 +268,17 @@ pub fn classify(s: &str, ours: &Result<Invoice, lightning_bolt11::DecodeError>) 
 
 fn repeats_a_single_field(view: &InvoiceRef<'_>) -> bool {
     use lightning_bolt11::tag;
-    let singles = [tag::PAYMENT_HASH, tag::PAYMENT_SECRET, tag::DESCRIPTION, tag::DESCRIPTION_HASH, tag::PAYEE, tag::EXPIRY, tag::MIN_FINAL_CLTV, tag::FEATURES, tag::METADATA];
+    let singles = [
+        tag::PAYMENT_HASH,
+        tag::PAYMENT_SECRET,
+        tag::DESCRIPTION,
+        tag::DESCRIPTION_HASH,
+        tag::PAYEE,
+        tag::EXPIRY,
+        tag::MIN_FINAL_CLTV,
+        tag::FEATURES,
+        tag::METADATA,
+    ];
     singles.iter().any(|t| view.fields().filter(|f| f.tag == *t).count() > 1)
 }
 
@@ -281,6 +291,13 @@ pub fn differential(data: &[u8]) {
 }
 
 fn differential_str(s: &str) {
+    // We trim whitespace and a `lightning:` prefix as a convenience; lightning-invoice does
+    // not, so it gets the invoice itself.
+    let s = s.trim();
+    let s = match s.get(..10) {
+        Some(p) if p.eq_ignore_ascii_case("lightning:") => s.get(10..).unwrap_or(""),
+        _ => s,
+    };
     let ours = Invoice::decode_with(s, &DecodeOptions::new().lenient());
     let theirs = lightning_invoice::Bolt11Invoice::from_str(s);
     match (&ours, &theirs) {

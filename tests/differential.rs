@@ -1,0 +1,100 @@
+//! The documented deviations from lightning-invoice 0.34 that the differential fuzz target
+//! allows (fuzz/src/targets.rs `Deviation`), each pinned: what we do, and what it does.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::str::FromStr;
+
+use common::*;
+use lightning_bolt11::*;
+use lightning_invoice::{Bolt11Invoice, SignedRawBolt11Invoice};
+
+fn lenient(s: &str) -> Result<Invoice, DecodeError> {
+    Invoice::decode_with(s, &DecodeOptions::new().lenient())
+}
+
+fn features_8_14() -> Vec<u8> {
+    field('9', &[16, 8, 0])
+}
+
+#[test]
+fn both_agree_on_every_strictly_valid_spec_example() {
+    for v in strictly_valid() {
+        let s = v["invoice"].as_str().unwrap();
+        let ours = Invoice::decode(s).unwrap();
+        let theirs = Bolt11Invoice::from_str(s).unwrap();
+        assert_eq!(ours.payee(), theirs.get_payee_pub_key());
+        assert_eq!(ours.amount_msat(), theirs.amount_milli_satoshis());
+        assert_eq!(ours.signature_hash(), *SignedRawBolt11Invoice::from_str(s).unwrap().signable_hash());
+    }
+}
+
+#[test]
+fn reserialised_hash_non_minimal_expiry() {
+    // rust-lightning issue 3693: a non-minimal `x` is re-serialised minimally, so lightning-
+    // invoice hashes other bytes than were signed. We hash the words received (J-7).
+    let s = with_fields(&[field('x', &[0, 1]), features_8_14()]);
+    assert!(matches!(Invoice::decode(&s), Err(DecodeError::Field(FieldError::NonMinimal { tag: 'x', .. }))));
+    let ours = lenient(&s).unwrap();
+    assert_eq!(ours.payee().to_string(), SPEC_PAYEE);
+    let raw = SignedRawBolt11Invoice::from_str(&s).unwrap();
+    assert_ne!(*raw.signable_hash(), ours.signature_hash());
+    // So it recovers someone else, or fails.
+    match Bolt11Invoice::from_str(&s) {
+        Ok(theirs) => assert_ne!(theirs.get_payee_pub_key(), ours.payee()),
+        Err(_) => {}
+    }
+}
+
+#[test]
+fn features_field_required_by_lightning_invoice() {
+    // BOLT-11 makes `9` optional; lightning-invoice requires it, with payment_secret set.
+    let s = with_fields(&[]);
+    assert!(Invoice::decode(&s).unwrap().features().is_empty());
+    assert!(Bolt11Invoice::from_str(&s).is_err());
+    let s = with_fields(&[features_8_14()]);
+    assert!(Bolt11Invoice::from_str(&s).is_ok());
+}
+
+#[test]
+fn amounts_over_21m_btc() {
+    // J-3: we refuse more bitcoin than can exist, and overflow is never "no amount".
+    let s = raw_invoice("lnbc21000001", 1, &[base_fields(), vec![features_8_14()]].concat(), &spec_key());
+    assert_eq!(lenient(&s).unwrap_err(), DecodeError::Hrp(HrpError::AmountTooLarge { position: 4 }));
+    let theirs = Bolt11Invoice::from_str(&s);
+    // Its pico-BTC value (2.1e19) overflows a u64, and it then reports "no amount": a payer
+    // would be asked to choose the amount of an invoice that named one.
+    assert!(theirs.is_ok_and(|i| i.amount_milli_satoshis().is_none()));
+}
+
+#[test]
+fn duplicate_identical_payment_hash() {
+    // J-2: lenient takes an identical second `p` as harmless; lightning-invoice refuses it;
+    // strict refuses it too.
+    let s = with_fields(&[field('p', &to_words(&[1; 32])), features_8_14()]);
+    assert_eq!(lenient(&s).unwrap().payment_hash(), [1; 32]);
+    assert!(matches!(Invoice::decode(&s), Err(DecodeError::Field(FieldError::Duplicate { tag: 'p', .. }))));
+    assert!(Bolt11Invoice::from_str(&s).is_err());
+}
+
+#[test]
+fn wrong_length_payee_field() {
+    // strict fails a 52-word `n`; lenient skips it (as lightning-invoice does).
+    let s = with_fields(&[field('n', &[0; 52]), features_8_14()]);
+    assert!(matches!(Invoice::decode(&s), Err(DecodeError::Field(FieldError::WrongLength { tag: 'n', .. }))));
+    let ours = lenient(&s).unwrap();
+    let theirs = Bolt11Invoice::from_str(&s).unwrap();
+    assert_eq!(ours.payee(), theirs.get_payee_pub_key());
+    assert!(!ours.has_payee_field());
+}
+
+#[test]
+fn missing_payment_secret() {
+    // lenient accepts a missing `s` (older invoices); strict and lightning-invoice refuse it.
+    let fields = vec![field('p', &to_words(&[1; 32])), field('d', &to_words(b"x")), features_8_14()];
+    let s = raw_invoice("lnbc", 1, &fields, &spec_key());
+    assert_eq!(lenient(&s).unwrap().payment_secret(), None);
+    assert_eq!(Invoice::decode(&s).unwrap_err(), DecodeError::Field(FieldError::MissingPaymentSecret));
+    assert!(Bolt11Invoice::from_str(&s).is_err());
+}
