@@ -12,15 +12,27 @@ pub(crate) const CHARSET: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 /// Marks a byte that is not a bech32 data character.
 pub(crate) const INVALID: u8 = 0xff;
 
-/// Reverse table: ASCII byte (either case) to 5-bit value, or [`INVALID`].
+/// Flag in a [`REVERSE`] entry: the character is a lower-case letter.
+pub(crate) const LOWER: u8 = 0x20;
+
+/// Flag in a [`REVERSE`] entry: the character is an upper-case letter.
+pub(crate) const UPPER: u8 = 0x40;
+
+/// Reverse table: ASCII byte (either case) to its 5-bit value, with [`LOWER`] or [`UPPER`] set
+/// for letters, or [`INVALID`]. OR-ing the entries of a string tells, with no branch, whether
+/// any character was invalid and which cases it used.
 #[allow(clippy::indexing_slicing)] // Built at compile time: an index out of range fails the build.
 pub(crate) const REVERSE: [u8; 256] = {
     let mut table = [INVALID; 256];
     let mut i = 0;
     while i < 32 {
         let c = CHARSET[i];
-        table[c as usize] = i as u8;
-        table[c.to_ascii_uppercase() as usize] = i as u8;
+        if c.is_ascii_digit() {
+            table[c as usize] = i as u8;
+        } else {
+            table[c as usize] = i as u8 | LOWER;
+            table[c.to_ascii_uppercase() as usize] = i as u8 | UPPER;
+        }
         i += 1;
     }
     table
@@ -115,30 +127,63 @@ pub(crate) fn to_char(w: u8) -> char {
     char::from(CHARSET[usize::from(w & 31)])
 }
 
+/// Two checksum steps at once: the update for the top ten bits, so that a pair of words is
+/// one lookup and the chain of dependent operations is half as long.
+#[allow(clippy::indexing_slicing)] // Built at compile time: an index out of range fails the build.
+const STEP2: [u32; 1024] = {
+    let mut table = [0u32; 1024];
+    let mut top = 0;
+    while top < 1024 {
+        // Two steps with zero words from a state whose only bits are `top`: XOR-linear, so
+        // this is exactly what those bits contribute.
+        let mut c = (top as u32) << 20;
+        let mut i = 0;
+        while i < 2 {
+            c = ((c & 0x01ff_ffff) << 5) ^ STEP[(c >> 25) as usize & 31];
+            i += 1;
+        }
+        table[top] = c;
+        top += 1;
+    }
+    table
+};
+
 /// What one pass over the data part found.
 pub(crate) struct Scan {
     /// The checksum residue over the HRP and every data character, checksum included.
     pub(crate) residue: u32,
-    /// Whether an upper-case letter was seen (the caller looks for lower case only then).
+    /// Whether an upper-case letter was seen.
     pub(crate) upper: bool,
+    /// Whether a lower-case letter was seen.
+    pub(crate) lower: bool,
 }
 
 /// Maps every data character to its word and folds it into the checksum, in one pass.
 ///
 /// Returns the index (within `data`) of the first byte that is not a bech32 character.
+#[allow(clippy::indexing_slicing)] // `c >> 20` < 1024 = STEP2.len(): the state has 30 bits.
 pub(crate) fn scan(hrp: &[u8], data: &[u8]) -> Result<Scan, usize> {
     let mut ck = Checksum::with_hrp(hrp);
-    let mut any_upper = 0u8;
-    for (i, &c) in data.iter().enumerate() {
-        let word = lookup(c);
-        if word == INVALID {
-            return Err(i);
-        }
-        // Upper-case ASCII letters have bit 5 clear; digits have it set, as do lower-case letters.
-        any_upper |= (c < b'a') as u8 & (c >= b'A') as u8;
-        ck.push(word);
+    // Every entry OR-ed together: invalid characters and both cases show up at the end.
+    let mut seen = 0u8;
+    let mut c = ck.0;
+    let mut pairs = data.chunks_exact(2);
+    for pair in &mut pairs {
+        let (wa, wb) = (lookup(pair[0]), lookup(pair[1]));
+        seen |= wa | wb;
+        let words = (u32::from(wa & 31) << 5) | u32::from(wb & 31);
+        c = ((c & 0x000f_ffff) << 10) ^ words ^ STEP2[(c >> 20) as usize & 1023];
     }
-    Ok(Scan { residue: ck.residue(), upper: any_upper != 0 })
+    ck.0 = c;
+    if let [last] = pairs.remainder() {
+        let w = lookup(*last);
+        seen |= w;
+        ck.push(w & 31);
+    }
+    if seen & 0x80 != 0 {
+        return Err(data.iter().position(|&b| lookup(b) == INVALID).unwrap_or(0));
+    }
+    Ok(Scan { residue: ck.residue(), upper: seen & UPPER != 0, lower: seen & LOWER != 0 })
 }
 
 #[cfg(test)]
@@ -148,8 +193,12 @@ mod tests {
     #[test]
     fn reverse_table_round_trips_both_cases() {
         for (i, &c) in CHARSET.iter().enumerate() {
-            assert_eq!(REVERSE[c as usize], i as u8);
-            assert_eq!(REVERSE[c.to_ascii_uppercase() as usize], i as u8);
+            assert_eq!(REVERSE[c as usize] & 31, i as u8);
+            assert_eq!(REVERSE[c.to_ascii_uppercase() as usize] & 31, i as u8);
+            if c.is_ascii_alphabetic() {
+                assert_eq!(REVERSE[c as usize] & (LOWER | UPPER), LOWER);
+                assert_eq!(REVERSE[c.to_ascii_uppercase() as usize] & (LOWER | UPPER), UPPER);
+            }
         }
         assert_eq!(REVERSE[b'1' as usize], INVALID);
         assert_eq!(REVERSE[b'b' as usize], INVALID);

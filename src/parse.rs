@@ -18,6 +18,9 @@ use crate::words::Words;
 /// The longest invoice accepted, in characters (the limit lnd and rust-lightning use).
 pub const MAX_INVOICE_LENGTH: usize = 7089;
 
+/// The longest human-readable part BIP-173 allows.
+const MAX_HRP_LEN: usize = 83;
+
 /// Words in the timestamp (35 bits, C-1).
 pub(crate) const TIMESTAMP_WORDS: usize = 7;
 /// Words in the signature (520 bits, C-2).
@@ -89,7 +92,11 @@ pub(crate) fn parse<'a>(input: &'a str, opts: &DecodeOptions<'_>) -> Result<(&'a
         return Err(Bech32Error::Empty.into());
     }
     let bytes = text.as_bytes();
-    let sep = bytes.iter().rposition(|&c| c == b'1').ok_or(Bech32Error::MissingSeparator)?;
+    // The separator is the last `1`. The data part cannot hold one, and BIP-173 limits
+    // the prefix to 83 characters, so only the first 84 bytes need searching; a `1` later on
+    // is reported as the invalid character it is.
+    let head = bytes.get(..MAX_HRP_LEN + 1).unwrap_or(bytes);
+    let sep = head.iter().rposition(|&c| c == b'1').ok_or(Bech32Error::MissingSeparator)?;
     let (hrp, rest) = bytes.split_at(sep);
     let data = rest.get(1..).unwrap_or(&[]);
 
@@ -99,7 +106,7 @@ pub(crate) fn parse<'a>(input: &'a str, opts: &DecodeOptions<'_>) -> Result<(&'a
     }
     let scan = checksum::scan(hrp, data).map_err(|i| invalid_char(text, sep + 1 + i, offset))?;
     let upper = scan.upper || hrp.iter().any(u8::is_ascii_uppercase);
-    if upper && bytes.iter().any(u8::is_ascii_lowercase) {
+    if upper && (scan.lower || hrp.iter().any(u8::is_ascii_lowercase)) {
         return Err(mixed_case(bytes, offset));
     }
     // Say "not an invoice" rather than "bad checksum" for other bech32 strings.
@@ -276,10 +283,7 @@ impl<'a> Layout<'a> {
                 check_padding(self.strict())?;
                 // W-5: the description must be UTF-8 (both policies: it is shown to users).
                 let mut buf = [0u8; MAX_FIELD_BYTES];
-                let n = f.data.byte_len();
-                for (o, b) in buf.iter_mut().zip(f.data.bytes()) {
-                    *o = b;
-                }
+                let n = f.data.copy_bytes_to(&mut buf).unwrap_or(0);
                 if core::str::from_utf8(buf.get(..n).unwrap_or(&[])).is_err() {
                     return Err(FieldError::InvalidUtf8 { position }.into());
                 }

@@ -99,10 +99,28 @@ impl<'a> Words<'a> {
             return None;
         }
         let mut out = [0u8; N];
-        for (o, b) in out.iter_mut().zip(self.bytes()) {
+        self.copy_bytes_to(&mut out)?;
+        Some(out)
+    }
+
+    /// Writes the packed bytes into the front of `out` and returns how many; `None` if `out` is
+    /// shorter than [`byte_len`](Self::byte_len). Eight words make five bytes at a time.
+    pub fn copy_bytes_to(&self, out: &mut [u8]) -> Option<usize> {
+        let n = self.byte_len();
+        let out = out.get_mut(..n)?;
+        let mut groups = self.chars.chunks_exact(8);
+        let mut slots = out.chunks_exact_mut(5);
+        for (group, slot) in (&mut groups).zip(&mut slots) {
+            let v = group.iter().fold(0u64, |acc, &c| (acc << 5) | u64::from(lookup(c) & 31));
+            slot.copy_from_slice(v.to_be_bytes().get(3..)?);
+        }
+        // The words left over (fewer than eight) make the last few bytes.
+        let done = n - n % 5;
+        let rest = Words::new(groups.remainder());
+        for (o, b) in out.get_mut(done..)?.iter_mut().zip(rest.bytes()) {
             *o = b;
         }
-        Some(out)
+        Some(n)
     }
 
     /// The words as a big-endian unsigned integer, or `None` if it does not fit in 64 bits.
@@ -200,6 +218,19 @@ mod tests {
         let back: [u8; 5] = Words::new(&chars).to_array().unwrap_or_default();
         assert_eq!(back, bytes);
         assert!(Words::new(&chars).padding_is_zero());
+    }
+
+    #[test]
+    fn chunked_copy_matches_the_bit_iterator() {
+        let alphabet = crate::checksum::CHARSET;
+        for len in 0..40 {
+            let chars: Vec<u8> = (0..len).map(|i| alphabet[(i * 7 + 3) % 32]).collect();
+            let w = Words::new(&chars);
+            let mut out = [0u8; 32];
+            assert_eq!(w.copy_bytes_to(&mut out), Some(w.byte_len()));
+            assert_eq!(&out[..w.byte_len()], &w.bytes().collect::<Vec<_>>()[..], "{len}");
+            assert_eq!(w.copy_bytes_to(&mut out[..w.byte_len().saturating_sub(1)]).is_none(), w.byte_len() > 0);
+        }
     }
 
     #[test]
