@@ -105,6 +105,9 @@ impl bech32::Checksum for Bolt11Ck {
     const TARGET_RESIDUE: u32 = bech32::Bech32::TARGET_RESIDUE;
 }
 
+/// A route hop: node id, short channel id, base fee, proportional fee, CLTV delta.
+type HopInput = ([u8; 33], u64, u32, u32, u16);
+
 /// Builder inputs.
 #[derive(Arbitrary, Debug)]
 pub struct BuildInput {
@@ -119,7 +122,7 @@ pub struct BuildInput {
     features: Option<Vec<u16>>,
     metadata: Option<Vec<u8>>,
     fallbacks: Vec<(u8, Vec<u8>)>,
-    routes: Vec<Vec<([u8; 33], u64, u32, u32, u16)>>,
+    routes: Vec<Vec<HopInput>>,
     payee_field: bool,
 }
 
@@ -229,7 +232,7 @@ pub enum Deviation {
 fn li_hash_differs(s: &str) -> bool {
     match lightning_invoice::SignedRawBolt11Invoice::from_str(s) {
         Ok(raw) => InvoiceRef::parse_with(s, &DecodeOptions::new().lenient())
-            .map_or(false, |v| v.signature_hash() != *raw.signable_hash()),
+            .is_ok_and(|v| v.signature_hash() != *raw.signable_hash()),
         Err(_) => false,
     }
 }
