@@ -41,9 +41,8 @@ fn reserialised_hash_non_minimal_expiry() {
     let raw = SignedRawBolt11Invoice::from_str(&s).unwrap();
     assert_ne!(*raw.signable_hash(), ours.signature_hash());
     // So it recovers someone else, or fails.
-    match Bolt11Invoice::from_str(&s) {
-        Ok(theirs) => assert_ne!(theirs.get_payee_pub_key(), ours.payee()),
-        Err(_) => {}
+    if let Ok(theirs) = Bolt11Invoice::from_str(&s) {
+        assert_ne!(theirs.get_payee_pub_key(), ours.payee());
     }
 }
 
