@@ -13,16 +13,15 @@ use std::process::ExitCode;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use bitcoin_hashes::{sha256, Hash};
 use hex_conservative::FromHex;
 use lexopt::prelude::*;
 use lightning_bolt11::request::{
-    error_response, parse_request, response, Api, CheckOptions, RequestError, ResponseContext,
+    error_response, make_response, parse_request, report_json, Api, CheckOptions, MakeParams,
 };
 use lightning_bolt11::secp256k1::rand::random;
 use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::summary::Summary;
-use lightning_bolt11::{DecodeOptions, InvoiceRef, Network, MAX_AMOUNT_MSAT};
+use lightning_bolt11::{DecodeOptions, InvoiceRef, Network};
 use serde_json::json;
 
 const USAGE: &str = "usage:
@@ -176,26 +175,16 @@ fn make(mut args: lexopt::Parser) -> Result<String, Failure> {
         .map_err(|_| Failure::Usage("--key: not a valid secret key".into()))?;
     let request = request.ok_or_else(|| Failure::Usage("a REQUEST_JSON is required".into()))?;
 
-    let refuse = |e: RequestError| Failure::Json(error_response(api, &e));
-    let req = parse_request(api, &request).map_err(refuse)?;
-    let choice = amount_sats
-        .map(|s| {
-            s.checked_mul(1000).ok_or(RequestError::AmountTooLarge { field: "--amount-sats", limit: MAX_AMOUNT_MSAT })
-        })
-        .transpose()
-        .map_err(refuse)?;
-    let preimage = preimage.unwrap_or_else(random);
-    let payment_hash = sha256::Hash::hash(&preimage).to_byte_array();
-    let invoice = req
-        .builder(network, choice)
-        .map_err(refuse)?
-        .timestamp(now())
-        .payment_hash(payment_hash)
-        .payment_secret(random())
-        .sign(&key)
-        .map_err(|e| refuse(e.into()))?;
-    let value = response(&req, &invoice, &ResponseContext::default()).map_err(refuse)?;
-    serde_json::to_string_pretty(&value)
+    let params = MakeParams {
+        network,
+        key: &key,
+        preimage: preimage.unwrap_or_else(random),
+        payment_secret: random(),
+        amount_sats,
+        timestamp: now(),
+    };
+    let (_, body) = make_response(api, &request, &params).map_err(|e| Failure::Json(error_response(api, &e)))?;
+    serde_json::to_string_pretty(&body)
         .map_err(|e| Failure::Invoice { kind: "internal".into(), message: e.to_string() })
 }
 
@@ -214,9 +203,7 @@ fn check(mut args: lexopt::Parser) -> Result<String, Failure> {
         positional.try_into().map_err(|_| Failure::Usage("REQUEST_JSON and INVOICE are required".into()))?;
     let req = parse_request(api, &request).map_err(|e| Failure::Json(error_response(api, &e)))?;
     let report = req.check(&invoice, &CheckOptions { network, now: Some(now()) });
-    let violations: Vec<_> =
-        report.violations.iter().map(|v| json!({ "kind": v.kind(), "message": v.to_string() })).collect();
-    let value = json!({ "ok": report.is_ok(), "violations": violations });
+    let value = report_json(&report);
     let text = serde_json::to_string_pretty(&value).unwrap_or_default();
     if report.is_ok() {
         Ok(text)

@@ -13,7 +13,8 @@ use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
 use super::amount::{btc_to_msat, msat, msat_to_btc_string, sats_to_msat, whole_sats, AmountInput};
-use super::{AmountIntent, Api, InvoiceRequest, RequestError};
+use super::{AmountIntent, Api, CheckReport, InvoiceRequest, RequestError};
+use crate::amount::MAX_AMOUNT_MSAT;
 use crate::invoice::Invoice;
 
 /// Bitfinex's documented range, in msat: 0.000001 to 0.02 BTC inclusive (check 14).
@@ -327,4 +328,52 @@ pub fn error_response(api: Api, e: &RequestError) -> Value {
 /// Bitfinex's own error array, `["error", 10020, message]` (10020: invalid parameters).
 pub fn bitfinex_error(e: &RequestError) -> Value {
     json!(["error", 10020, e.to_string()])
+}
+
+/// What [`make_response`] needs beyond the request: the network, the signing key, the
+/// preimage and payment secret (the caller's randomness), the user's amount choice, the time.
+#[derive(Clone, Copy, Debug)]
+pub struct MakeParams<'a> {
+    /// The network of the invoice.
+    pub network: crate::network::Network,
+    /// The key that signs.
+    pub key: &'a secp256k1::SecretKey,
+    /// The payment preimage; the payment hash is its SHA-256.
+    pub preimage: [u8; 32],
+    /// The payment secret.
+    pub payment_secret: [u8; 32],
+    /// The amount the user chose, in satoshis, for a request that leaves it open.
+    pub amount_sats: Option<u64>,
+    /// Creation time, seconds since 1970.
+    pub timestamp: u64,
+}
+
+/// Parses `api`'s request JSON, makes and signs the invoice, and returns it with the API's
+/// response: the whole wallet-service side in one call (used by the CLI and the WebAssembly
+/// package).
+#[cfg(feature = "std")]
+pub fn make_response(api: Api, request_json: &str, p: &MakeParams<'_>) -> Result<(Invoice, Value), RequestError> {
+    use bitcoin_hashes::{sha256, Hash};
+    let req = parse_request(api, request_json)?;
+    let choice = p
+        .amount_sats
+        .map(|s| {
+            s.checked_mul(1000).ok_or(RequestError::AmountTooLarge { field: "amount_sats", limit: MAX_AMOUNT_MSAT })
+        })
+        .transpose()?;
+    let invoice = req
+        .builder(p.network, choice)?
+        .timestamp(p.timestamp)
+        .payment_hash(sha256::Hash::hash(&p.preimage).to_byte_array())
+        .payment_secret(p.payment_secret)
+        .sign(p.key)?;
+    let body = response(&req, &invoice, &ResponseContext::default())?;
+    Ok((invoice, body))
+}
+
+/// A check report as JSON: `{"ok": bool, "violations": [{"kind", "message"}]}`.
+pub fn report_json(report: &CheckReport) -> Value {
+    let violations: alloc::vec::Vec<Value> =
+        report.violations.iter().map(|v| json!({ "kind": v.kind(), "message": v.to_string() })).collect();
+    json!({ "ok": report.is_ok(), "violations": violations })
 }

@@ -40,9 +40,12 @@ pub use amount::{btc_to_msat, msat, msat_to_btc_string, sats_to_msat, whole_sats
 pub use check::{CheckOptions, CheckReport, Violation};
 pub use error::RequestError;
 #[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "std"))]
+pub use json::make_response;
+#[cfg(feature = "serde")]
 pub use json::{
-    bitfinex_error, error_response, parse_request, response, ResponseContext, BITFINEX_MAX_MSAT, BITFINEX_MIN_MSAT,
-    MAX_METADATA_LEN,
+    bitfinex_error, error_response, parse_request, report_json, response, MakeParams, ResponseContext,
+    BITFINEX_MAX_MSAT, BITFINEX_MIN_MSAT, MAX_METADATA_LEN,
 };
 
 use crate::builder::InvoiceBuilder;
