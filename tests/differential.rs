@@ -97,3 +97,17 @@ fn missing_payment_secret() {
     assert_eq!(Invoice::decode(&s).unwrap_err(), DecodeError::Field(FieldError::MissingPaymentSecret));
     assert!(Bolt11Invoice::from_str(&s).is_err());
 }
+
+#[test]
+fn route_hint_node_id_that_is_not_a_key() {
+    // BOLT-11 states no rule; we keep the 33 bytes (the hop cannot be used), lightning-invoice
+    // refuses the whole invoice.
+    let mut hop = vec![0xffu8; 51];
+    hop[0] = 2;
+    let s = with_fields(&[field('r', &to_words(&hop)), features_8_14()]);
+    let ours = Invoice::decode(&s).unwrap();
+    let hint = ours.route_hints().next().unwrap().hops().next().unwrap();
+    assert_eq!(hint.src_node_id[1], 0xff);
+    assert!(lightning_bolt11::secp256k1::PublicKey::from_slice(&hint.src_node_id).is_err());
+    assert!(Bolt11Invoice::from_str(&s).is_err());
+}

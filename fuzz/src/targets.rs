@@ -78,13 +78,7 @@ fn hrp_for(selector: u8) -> String {
 /// Arbitrary 5-bit data behind a valid HRP with a correct checksum appended (computed by the
 /// independent `bech32` crate), so that the fuzzer explores the field parser.
 pub fn decode_words(data: &[u8]) {
-    use bech32::{Fe32, Fe32IterExt, Hrp};
-    let Some((&selector, words)) = data.split_first() else { return };
-    let words = &words[..words.len().min(MAX_INVOICE_LENGTH)];
-    let hrp_text = hrp_for(selector);
-    let Ok(hrp) = Hrp::parse(&hrp_text) else { return };
-    let s: String =
-        words.iter().map(|&w| Fe32::try_from(w & 31).unwrap()).with_checksum::<Bolt11Ck>(&hrp).chars().collect();
+    let Some(s) = words_invoice(data) else { return };
     // The checksum is right, so a failure is never a checksum failure.
     if let Err(lightning_bolt11::DecodeError::Bech32(lightning_bolt11::Bech32Error::InvalidChecksum)) =
         InvoiceRef::parse_with(&s, &DecodeOptions::new().lenient())
@@ -93,6 +87,16 @@ pub fn decode_words(data: &[u8]) {
     }
     decode_str(&s);
     decode_str(&s.to_ascii_uppercase());
+}
+
+/// The first byte picks an HRP; the rest (each byte's low five bits) are the data words,
+/// followed by a correct checksum.
+fn words_invoice(data: &[u8]) -> Option<String> {
+    use bech32::{Fe32, Fe32IterExt, Hrp};
+    let (&selector, words) = data.split_first()?;
+    let words = &words[..words.len().min(MAX_INVOICE_LENGTH)];
+    let hrp = Hrp::parse(&hrp_for(selector)).ok()?;
+    Some(words.iter().map(|&w| Fe32::try_from(w & 31).unwrap()).with_checksum::<Bolt11Ck>(&hrp).chars().collect())
 }
 
 /// bech32 with BOLT-11's code length.
@@ -227,6 +231,9 @@ pub enum Deviation {
     FieldShape,
     /// lightning-invoice needs an `s` field; lenient mode does not (R-11 is strict-only here).
     MissingSecret,
+    /// A route hint hop whose node id is not a valid public key: lightning-invoice refuses the
+    /// invoice; we keep the bytes (BOLT-11 states no rule; the hop is unusable for routing).
+    RouteHintKey,
 }
 
 fn li_hash_differs(s: &str) -> bool {
@@ -253,7 +260,13 @@ pub fn classify(s: &str, ours: &Result<Invoice, lightning_bolt11::DecodeError>) 
         Err(_) => None,
         Ok(inv) => {
             let view = view.ok()?;
-            if inv.payment_secret().is_none() {
+            let bad_hint_key = inv
+                .route_hints()
+                .flat_map(|r| r.hops())
+                .any(|h| lightning_bolt11::secp256k1::PublicKey::from_slice(&h.src_node_id).is_err());
+            if bad_hint_key {
+                Some(Deviation::RouteHintKey)
+            } else if inv.payment_secret().is_none() {
                 Some(Deviation::MissingSecret)
             } else if !inv.features().supports(14)
                 || inv.features().unknown_required(&[]).next().is_some()
@@ -288,7 +301,16 @@ fn repeats_a_single_field(view: &InvoiceRef<'_>) -> bool {
 /// Decodes with this crate (lenient, the closer policy) and with lightning-invoice 0.34: where
 /// both accept, every field and the payee agree; where they disagree, the case is a known
 /// deviation.
+///
+/// An input starting with byte 0xff is read as words behind a valid checksum (as in
+/// [`decode_words`]), so that field-level disagreements are reached too.
 pub fn differential(data: &[u8]) {
+    if let Some((0xff, rest)) = data.split_first() {
+        if let Some(s) = words_invoice(rest) {
+            differential_str(&s);
+        }
+        return;
+    }
     let Ok(s) = std::str::from_utf8(data) else { return };
     differential_str(s);
 }

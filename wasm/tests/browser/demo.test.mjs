@@ -1,0 +1,76 @@
+// A real browser: headless Debian Chromium, driven by playwright-core, loads the demo page
+// from a local server, decodes an invoice, reads the fields from the page, and runs the
+// WebLN flow with a cheating provider.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+const vectors = JSON.parse(await readFile(join(root, '../test-vectors/bolt11-vectors.json'), 'utf8'));
+
+let server, browser, base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${await mkdtemp(join(tmpdir(), 'chromium-'))}`],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the demo page decodes an invoice and shows its fields', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/demo/index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const v = vectors.find((x) => x.name.startsWith('Please send $3 for a cup of coffee'));
+  await page.fill('#invoice', v.invoice);
+  await page.click('#decode');
+  const field = async (name) => page.textContent(`tr[data-field="${name}"] td:nth-child(2)`);
+  assert.equal(await field('description'), '1 cup coffee');
+  assert.equal(await field('amount_msat'), '250000000');
+  assert.equal(await field('payee'), v.payee_pubkey);
+  assert.equal(await field('expiry'), '60');
+  // An invalid invoice shows its error.
+  await page.fill('#invoice', v.invoice.slice(0, -1) + 'q');
+  await page.click('#decode');
+  assert.match(await page.textContent('#error'), /^invalid_checksum:/);
+  await page.close();
+});
+
+test('the WebLN flow flags a provider that returned the wrong amount', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/demo/index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#webln');
+  await page.waitForFunction(() => document.querySelector('#check').textContent !== '');
+  assert.equal(await page.textContent('#check'), 'the invoice honours the request');
+  await page.check('#cheat');
+  await page.click('#webln');
+  await page.waitForSelector('#violations li');
+  assert.match(await page.textContent('#violations li'), /^amount_mismatch: the invoice is for 999000 msat/);
+  await page.close();
+});

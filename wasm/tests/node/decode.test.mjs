@@ -1,0 +1,82 @@
+// Every spec example through the WebAssembly package: every field of every valid one, the
+// error of every invalid one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bolt11, vectors, strictlyValid } from './lib.mjs';
+
+test('every valid example decodes with every stated field', () => {
+  assert.equal(strictlyValid.length, 15);
+  for (const v of strictlyValid) {
+    const d = bolt11.decode(v.invoice);
+    assert.equal(d.network, v.network, v.name);
+    assert.equal(d.amount_msat, v.amount_msat ?? undefined, v.name);
+    assert.equal(d.created_at, v.timestamp, v.name);
+    assert.equal(d.payment_hash, v.payment_hash, v.name);
+    assert.equal(d.payment_secret, v.payment_secret ?? undefined, v.name);
+    assert.equal(d.description, v.description ?? undefined, v.name);
+    assert.equal(d.description_hash, v.description_hash ?? undefined, v.name);
+    assert.equal(d.expiry, v.expiry ?? 3600, v.name);
+    assert.equal(d.expires_at, d.created_at + d.expiry, v.name);
+    assert.equal(d.min_final_cltv_expiry, v.min_final_cltv_expiry_delta ?? 18, v.name);
+    assert.deepEqual(d.feature_bits, v.features.bits, v.name);
+    assert.equal(d.payment_metadata, v.payment_metadata?.replace(/^0x/, '') ?? undefined, v.name);
+    assert.equal(d.signature, v.signature.rs_hex, v.name);
+    assert.equal(d.recovery_id, v.signature.recovery_id, v.name);
+    assert.equal(d.payee, v.payee_pubkey, v.name);
+    assert.deepEqual((d.fallbacks ?? []).map((f) => [f.type, f.addr]), v.fallbacks.map((f) => [f.type, f.address]), v.name);
+    const hops = (d.routes ?? []).flat();
+    const want = v.route_hints.flat();
+    assert.equal(hops.length, want.length, v.name);
+    hops.forEach((h, i) => {
+      for (const k of ['pubkey', 'short_channel_id', 'fee_base_msat', 'fee_proportional_millionths', 'cltv_expiry_delta']) {
+        assert.equal(h[k], want[i][k], `${v.name} ${k}`);
+      }
+    });
+  }
+});
+
+test('decodeUnverified reads the fields but not the payee', () => {
+  const v = strictlyValid[0];
+  const d = bolt11.decodeUnverified(v.invoice);
+  assert.equal(d.payment_hash, v.payment_hash);
+  assert.equal(d.payee, undefined);
+  const bad = vectors.find((x) => x.name === 'Signature is not recoverable.');
+  assert.equal(bolt11.decodeUnverified(bad.invoice).recovery_id, 2);
+});
+
+const errors = {
+  'Same, but adding invalid unknown feature 100': 'unknown_required_feature',
+  'Bech32 checksum is invalid.': 'invalid_checksum',
+  'Malformed bech32 string (no 1)': 'missing_separator',
+  'Malformed bech32 string (mixed case)': 'mixed_case',
+  'Signature is not recoverable.': 'unrecoverable_signature',
+  'String is too short.': 'too_short',
+  'Invalid multiplier': 'invalid_multiplier',
+  'Invalid sub-millisatoshi precision.': 'sub_millisatoshi_amount',
+  'Missing required `s` field.': 'missing_payment_secret',
+  "Non canonical signature (high-S) with 'n' field defined": 'duplicate_field',
+};
+
+test('every invalid example throws an Error with its kind', () => {
+  const invalid = vectors.filter((v) => !v.valid);
+  assert.equal(invalid.length, 10);
+  for (const v of invalid) {
+    assert.throws(() => bolt11.decode(v.invoice), (e) => {
+      assert.ok(e instanceof Error, v.name);
+      assert.equal(e.kind, errors[v.name], v.name);
+      assert.equal(typeof e.message, 'string');
+      return true;
+    });
+  }
+});
+
+test('lenient policy and the network option', () => {
+  const ignored = vectors.find((v) => v.name === 'Same, but including fields which must be ignored.');
+  assert.throws(() => bolt11.decode(ignored.invoice), { kind: 'field_wrong_length' });
+  const d = bolt11.decode(ignored.invoice, { lenient: true });
+  assert.equal(d.extra.length, 10);
+  const testnet = strictlyValid.find((v) => v.network === 'testnet');
+  assert.equal(bolt11.decode(testnet.invoice, { network: 'testnet' }).network, 'testnet');
+  assert.throws(() => bolt11.decode(testnet.invoice, { network: 'bitcoin' }), { kind: 'wrong_network' });
+  assert.throws(() => bolt11.decode(testnet.invoice, { network: 'moon' }), { kind: 'usage' });
+});

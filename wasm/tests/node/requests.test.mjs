@@ -1,0 +1,84 @@
+// Each API's request through makeInvoice, then check; and a provider that cheats.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bolt11, SPEC_KEY } from './lib.mjs';
+
+const SPEC_PAYEE = '03e7156ae33b0a208d0744199163177e909e80176e55d97a2f221ede0f934dd9ad';
+const preimageHex = '11'.repeat(32);
+const hashOfPreimage = '02d449a31fbb267c8f352e9968a79e3e5fc95c1bbeaa502fd6454ebde5a4bedc';
+
+const cases = [
+  ['webln', { amount: 1000, defaultMemo: 'coffee' }, (r) => r.paymentRequest, 1_000_000],
+  ['nwc', { method: 'make_invoice', params: { amount: 123, description: 'string', expiry: 213 } }, (r) => r.result.invoice, 123],
+  ['lnpay', { num_satoshis: 5, memo: 'Test invoice from the docs', passThru: '{"ticketId":"556"}' }, (r) => r.payment_request, 5000],
+  ['bitfinex', { wallet: 'exchange', currency: 'LNX', amount: '0.001' }, (r) => r[1], 100_000_000],
+];
+
+for (const [api, request, invoiceOf, msat] of cases) {
+  test(`${api}: makeInvoice then check`, () => {
+    const response = bolt11.makeInvoice(api, request, SPEC_KEY, { network: 'signet', preimageHex });
+    const invoice = invoiceOf(response);
+    const d = bolt11.decode(invoice);
+    assert.equal(d.network, 'signet');
+    assert.equal(d.amount_msat, msat);
+    assert.equal(d.payment_hash, hashOfPreimage);
+    assert.equal(d.payee, SPEC_PAYEE);
+    // The request as an object, or as JSON text.
+    assert.deepEqual(bolt11.check(api, request, invoice, { network: 'signet' }), { ok: true, violations: [] });
+    assert.equal(bolt11.check(api, JSON.stringify(request), invoice).ok, true);
+  });
+}
+
+test('response shapes', () => {
+  const nwc = bolt11.makeInvoice('nwc', cases[1][1], SPEC_KEY, { preimageHex });
+  assert.equal(nwc.result_type, 'make_invoice');
+  assert.equal(nwc.result.type, 'incoming');
+  assert.equal(nwc.result.fees_paid, 0);
+  assert.equal(nwc.result.expires_at - nwc.result.created_at, 213);
+  const lnpay = bolt11.makeInvoice('lnpay', cases[2][1], SPEC_KEY, { preimageHex });
+  assert.deepEqual(lnpay.passThru, { ticketId: '556' });
+  assert.equal(lnpay.expiry, 86400);
+  assert.equal(lnpay.settled, 0);
+  const bfx = bolt11.makeInvoice('bitfinex', cases[3][1], SPEC_KEY, { preimageHex });
+  assert.equal(bfx[0], hashOfPreimage);
+  assert.equal(bfx[4], '0.001');
+});
+
+test('a refused request throws with the API error shape', () => {
+  assert.throws(() => bolt11.makeInvoice('bitfinex', { amount: '0' }, SPEC_KEY), (e) => {
+    assert.equal(e.kind, 'bitfinex_amount_out_of_range');
+    assert.ok(e.response.error);
+    return true;
+  });
+  assert.throws(() => bolt11.makeInvoice('nwc', { method: 'make_invoice', params: {} }, SPEC_KEY), (e) => {
+    assert.equal(e.kind, 'amount_required');
+    assert.equal(e.response.error.code, 'OTHER');
+    return true;
+  });
+  assert.throws(() => bolt11.makeInvoice('webln', {}, '00'), { kind: 'usage' });
+});
+
+test('check flags a provider that returned the wrong amount', () => {
+  const cheat = bolt11.makeInvoice('webln', { amount: 999 }, SPEC_KEY).paymentRequest;
+  const report = bolt11.check('webln', { amount: 1000 }, cheat);
+  assert.equal(report.ok, false);
+  assert.equal(report.violations[0].kind, 'amount_mismatch');
+  const expired = bolt11.check('webln', { amount: 999 }, cheat, { now: Date.now() / 1000 + 10 * 86400 });
+  assert.deepEqual(expired.violations.map((v) => v.kind), ['expired']);
+});
+
+test('range requests use the chosen amount', () => {
+  const r = bolt11.makeInvoice('webln', { minimumAmount: 10, maximumAmount: 20 }, SPEC_KEY, { amountSats: 15 });
+  assert.equal(bolt11.decode(r.paymentRequest).amount_msat, 15000);
+  assert.throws(() => bolt11.makeInvoice('webln', { minimumAmount: 10, maximumAmount: 20 }, SPEC_KEY, { amountSats: 21 }), {
+    kind: 'amount_above_maximum',
+  });
+});
+
+test('amounts above 2^53 come back as strings, never rounded', () => {
+  // 21 million BTC, in msat, is 2.1e18: far above Number.MAX_SAFE_INTEGER.
+  const r = bolt11.makeInvoice('webln', { amount: '2100000000000000' }, SPEC_KEY);
+  const d = bolt11.decode(r.paymentRequest);
+  assert.equal(d.amount_msat, '2100000000000000000');
+  assert.equal(BigInt(d.amount_msat), 2_100_000_000_000_000_000n);
+});

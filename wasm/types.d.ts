@@ -1,0 +1,51 @@
+// Types of the lightning-bolt11 WebAssembly package. Field names follow the `bolt11` CLI's
+// JSON (Core Lightning's `decode`); integers above 2^53 - 1 come back as strings.
+
+export type Network = "bitcoin" | "testnet" | "signet" | "regtest" | "simnet";
+export type Api = "webln" | "nwc" | "lnpay" | "bitfinex";
+/** An integer, or its decimal string when above Number.MAX_SAFE_INTEGER. */
+export type Int = number | string;
+
+export interface DecodeOptions { lenient?: boolean; network?: Network }
+
+export interface Invoice {
+  currency: "bc" | "tb" | "tbs" | "bcrt" | "sb";
+  network: Network;
+  amount_msat?: Int;
+  created_at: Int;
+  expiry: Int;
+  expires_at: Int;
+  min_final_cltv_expiry: Int;
+  payee?: string;
+  payment_hash: string;
+  payment_secret?: string;
+  description?: string;
+  description_hash?: string;
+  payment_metadata?: string;
+  feature_bits: number[];
+  features: { bit: number; name: string | null; required: boolean }[];
+  fallbacks?: { type: string; addr: string; hex: string }[];
+  routes?: { pubkey: string; short_channel_id: string; fee_base_msat: number; fee_proportional_millionths: number; cltv_expiry_delta: number }[][];
+  extra?: { tag: string; data: string }[];
+  signature: string;
+  recovery_id: number;
+}
+
+export interface Violation { kind: string; message: string }
+export interface CheckReport { ok: boolean; violations: Violation[] }
+export interface CheckOptions { network?: Network; now?: number }
+export interface MakeOptions { network?: Network; preimageHex?: string; amountSats?: number }
+
+/** Thrown by every function: an Error with a machine-readable `kind`. */
+export interface Bolt11Error extends Error { kind: string; response?: unknown }
+
+/** Decodes, checks the signature, recovers the payee. */
+export function decode(invoice: string, options?: DecodeOptions): Invoice;
+/** Decodes without checking the signature. */
+export function decodeUnverified(invoice: string, options?: DecodeOptions): Invoice;
+/** Checks that an invoice honours the request (an object or JSON text in the API's shape). */
+export function check(api: Api, request: object | string, invoice: string, options?: CheckOptions): CheckReport;
+/** Makes and signs the invoice a request asks for; returns the API's response shape. */
+export function makeInvoice(api: Api, request: object | string, secretKeyHex: string, options?: MakeOptions): unknown;
+/** Browsers only (ES module): loads the .wasm; call once before the functions above. */
+export default function init(input?: unknown): Promise<unknown>;
