@@ -209,7 +209,8 @@ impl InvoiceBuilder {
     }
 
     /// The feature bits to set (W-21, W-22; an empty list omits the field). Without this call
-    /// the invoice sets [`DEFAULT_FEATURES`].
+    /// the invoice sets [`DEFAULT_FEATURES`]. Required (even) bits must be BOLT 9 invoice
+    /// features; optional (odd) bits may be anything.
     pub fn features(self, bits: &[usize]) -> Self {
         if let Some(&bit) = bits.iter().find(|&&b| b > MAX_FEATURE_BIT) {
             return self.fail(BuildError::FeatureBitTooLarge { bit });
@@ -217,6 +218,11 @@ impl InvoiceBuilder {
         let mut bits = bits.to_vec();
         bits.sort_unstable();
         bits.dedup();
+        // G-1: a required bit that BOLT 9 does not define for invoices would make the invoice
+        // unpayable by every reader; an unknown odd bit is harmless.
+        if let Some(&bit) = bits.iter().find(|&&b| b % 2 == 0 && crate::features::known_feature(b).is_none()) {
+            return self.fail(BuildError::UnknownRequiredFeature { bit });
+        }
         // G-1, G-2: set every dependency of a known feature.
         let has = |b: usize| bits.contains(&b) || bits.contains(&(b | 1));
         for f in crate::features::KNOWN_FEATURES {

@@ -396,6 +396,13 @@ pub enum BuildError {
         /// The limit.
         max: usize,
     },
+    /// A required feature bit that BOLT 9 does not define for invoices (G-1): no reader could
+    /// pay the invoice.
+    #[error("feature bit {bit} is required but unknown to every reader; use its odd (optional) bit")]
+    UnknownRequiredFeature {
+        /// The even bit.
+        bit: usize,
+    },
     /// A feature is set without a feature it depends on (G-1, G-2).
     #[error("feature bit {bit} needs feature bit {requires} (or its optional bit) set too")]
     MissingFeatureDependency {

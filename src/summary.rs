@@ -10,7 +10,24 @@ use serde::Serialize;
 use crate::fallback::{Fallback, FallbackKind};
 use crate::view::InvoiceRef;
 
-/// An invoice's values, ready to serialise. Hex is lower case; absent values are left out.
+/// Integers above 2^53 - 1 are written as decimal strings, so that JavaScript never rounds them.
+fn safe<S: serde::Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
+    if *v > crate::request::MAX_SAFE_JSON_INTEGER {
+        s.collect_str(v)
+    } else {
+        s.serialize_u64(*v)
+    }
+}
+
+fn safe_opt<S: serde::Serializer>(v: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => safe(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// An invoice's values, ready to serialise. Hex is lower case; absent values are left out;
+/// integers above 2^53 - 1 (an amount over about 90,000 BTC, an absurd expiry) are strings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Summary {
@@ -19,15 +36,19 @@ pub struct Summary {
     /// `bitcoin`, `testnet`, `signet`, `regtest` or `simnet`.
     pub network: &'static str,
     /// The amount, absent for "any amount".
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "safe_opt")]
     pub amount_msat: Option<u64>,
     /// Creation time, seconds since 1970.
+    #[serde(serialize_with = "safe")]
     pub created_at: u64,
     /// Seconds until expiry (3600 when the invoice has no `x`).
+    #[serde(serialize_with = "safe")]
     pub expiry: u64,
     /// `created_at + expiry`.
+    #[serde(serialize_with = "safe")]
     pub expires_at: u64,
     /// `min_final_cltv_expiry_delta` (18 when the invoice has no `c`).
+    #[serde(serialize_with = "safe")]
     pub min_final_cltv_expiry: u64,
     /// The payee's key: verified or recovered; when the signature was not checked, the `n`
     /// field if there is one.

@@ -6,6 +6,7 @@ mod common;
 
 use std::str::FromStr;
 
+use bitcoin_hashes::Hash as _;
 use common::*;
 use lightning_bolt11::*;
 use lightning_invoice::{Bolt11Invoice, SignedRawBolt11Invoice};
@@ -110,4 +111,17 @@ fn route_hint_node_id_that_is_not_a_key() {
     assert_eq!(hint.src_node_id[1], 0xff);
     assert!(lightning_bolt11::secp256k1::PublicKey::from_slice(&hint.src_node_id).is_err());
     assert!(Bolt11Invoice::from_str(&s).is_err());
+}
+
+#[test]
+fn empty_route_hint() {
+    // J-4: strict refuses an empty `r`; lenient skips it and keeps it; lightning-invoice reads
+    // it as a route with no hops.
+    let s = with_fields(&[field('r', &[]), features_8_14()]);
+    assert!(matches!(Invoice::decode(&s), Err(DecodeError::Field(FieldError::EmptyRoute { .. }))));
+    let ours = lenient(&s).unwrap();
+    assert_eq!((ours.route_hints().count(), ours.unknown_fields().count()), (0, 1));
+    let theirs = Bolt11Invoice::from_str(&s).unwrap();
+    assert_eq!(theirs.private_routes().len(), 1);
+    assert_eq!(theirs.payment_hash().to_byte_array(), ours.payment_hash());
 }

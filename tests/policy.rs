@@ -464,3 +464,25 @@ fn description_check_with_hash() {
 }
 
 use bitcoin_hashes::Hash as _;
+
+#[test]
+fn g1_builder_refuses_unknown_required_features() {
+    let b = || {
+        InvoiceBuilder::new(Network::Bitcoin)
+            .timestamp(1)
+            .payment_hash([1; 32])
+            .payment_secret([2; 32])
+            .description("x")
+    };
+    assert_eq!(
+        b().features(&[8, 14, 100]).sign(&spec_key()).unwrap_err(),
+        BuildError::UnknownRequiredFeature { bit: 100 }
+    );
+    assert_eq!(b().features(&[0]).sign(&spec_key()).unwrap_err(), BuildError::UnknownRequiredFeature { bit: 0 });
+    // Its optional bit is fine (R-4: readers ignore it).
+    assert!(b().features(&[8, 14, 101]).sign(&spec_key()).unwrap().features().is_set(101));
+    assert_eq!(
+        b().features(&[8, 17]).sign(&spec_key()).unwrap_err(),
+        BuildError::MissingFeatureDependency { bit: 16, requires: 14 }
+    );
+}

@@ -187,7 +187,15 @@ pub fn builder(data: &[u8]) {
     if input.payee_field {
         b = b.payee_pubkey(key.public_key(&secp));
     }
-    let Ok(inv) = b.sign(&key) else { return };
+    let inv = match b.sign(&key) {
+        Ok(inv) => inv,
+        // An even feature bit no reader knows is refused (G-1): nobody could pay the invoice.
+        Err(lightning_bolt11::BuildError::UnknownRequiredFeature { bit }) => {
+            assert!(features.is_some_and(|f| f.contains(&bit)) && bit % 2 == 0);
+            return;
+        }
+        Err(_) => return,
+    };
     let text = inv.to_string();
     assert!(text.len() <= MAX_INVOICE_LENGTH);
     let again = Invoice::from_str(&text).expect("a built invoice decodes strictly");
@@ -346,8 +354,12 @@ fn differential_str(s: &str) {
                 }
             }
             assert_eq!(a.payment_metadata().map(<[u8]>::to_vec), b.payment_metadata().cloned(), "metadata");
-            assert_eq!(a.route_hints().count(), b.private_routes().len(), "route hints");
-            assert_eq!(a.fallbacks().count(), b.fallbacks().len(), "fallbacks");
+            // Fields we skip (kept as unknown) may be read by lightning-invoice, e.g. an empty
+            // `r` it takes as an empty route (Deviation::FieldShape).
+            if a.unknown_fields().count() == 0 {
+                assert_eq!(a.route_hints().count(), b.private_routes().len(), "route hints");
+                assert_eq!(a.fallbacks().count(), b.fallbacks().len(), "fallbacks");
+            }
         }
         (Err(_), Err(_)) => {}
         _ => {

@@ -70,8 +70,9 @@ fn decode_options(options: &JsValue) -> Result<DecodeOptions<'static>, JsValue> 
 }
 
 fn summary(view: &InvoiceRef<'_>, payee: Option<lightning_bolt11::secp256k1::PublicKey>) -> Result<JsValue, JsValue> {
-    let v = serde_json::to_value(Summary::new(view, payee)).map_err(|e| js_error("internal", &e.to_string()))?;
-    to_js(v)
+    // Summary writes large integers as strings itself: straight to text, then one JSON.parse.
+    let text = serde_json::to_string(&Summary::new(view, payee)).map_err(|e| js_error("internal", &e.to_string()))?;
+    JSON::parse(&text)
 }
 
 /// Decodes an invoice, checks its signature and recovers the payee.
