@@ -55,6 +55,14 @@ fn features_field_required_by_lightning_invoice() {
     assert!(Bolt11Invoice::from_str(&s).is_err());
     let s = with_fields(&[features_8_14()]);
     assert!(Bolt11Invoice::from_str(&s).is_ok());
+    // option_attribution_data (36) is a BOLT 9 invoice feature; lightning-invoice 0.34 does not
+    // know it as required.
+    let bits = [8usize, 14, 36];
+    let words: Vec<u8> =
+        (0..8).rev().map(|i| bits.iter().filter(|&&b| b / 5 == i).fold(0u8, |w, &b| w | 1 << (b % 5))).collect();
+    let s = with_fields(&[field('9', &words)]);
+    assert!(Invoice::decode(&s).unwrap().features().requires(36));
+    assert!(Bolt11Invoice::from_str(&s).is_err());
 }
 
 #[test]
