@@ -110,6 +110,7 @@ mod words;
 pub use amount::MAX_AMOUNT_MSAT;
 #[cfg(feature = "alloc")]
 pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};
+pub use checksum::Bolt11Bech32;
 pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignatureError};
 #[cfg(feature = "alloc")]
 pub use fallback::Address;

@@ -12,7 +12,8 @@ use arbitrary::{Arbitrary, Unstructured};
 use lightning_bolt11::request::{parse_request, response, Api, CheckOptions, ResponseContext};
 use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::{
-    DecodeOptions, Fallback, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId, MAX_INVOICE_LENGTH,
+    Bolt11Bech32, DecodeOptions, Fallback, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId,
+    MAX_INVOICE_LENGTH,
 };
 
 const KEY: [u8; 32] = [0x42; 32];
@@ -96,17 +97,7 @@ fn words_invoice(data: &[u8]) -> Option<String> {
     let (&selector, words) = data.split_first()?;
     let words = &words[..words.len().min(MAX_INVOICE_LENGTH)];
     let hrp = Hrp::parse(&hrp_for(selector)).ok()?;
-    Some(words.iter().map(|&w| Fe32::try_from(w & 31).unwrap()).with_checksum::<Bolt11Ck>(&hrp).chars().collect())
-}
-
-/// bech32 with BOLT-11's code length.
-pub enum Bolt11Ck {}
-impl bech32::Checksum for Bolt11Ck {
-    type MidstateRepr = <bech32::Bech32 as bech32::Checksum>::MidstateRepr;
-    const CODE_LENGTH: usize = 7089;
-    const CHECKSUM_LENGTH: usize = bech32::Bech32::CHECKSUM_LENGTH;
-    const GENERATOR_SH: [u32; 5] = bech32::Bech32::GENERATOR_SH;
-    const TARGET_RESIDUE: u32 = bech32::Bech32::TARGET_RESIDUE;
+    Some(words.iter().map(|&w| Fe32::try_from(w & 31).unwrap()).with_checksum::<Bolt11Bech32>(&hrp).chars().collect())
 }
 
 /// A route hop: node id, short channel id, base fee, proportional fee, CLTV delta.

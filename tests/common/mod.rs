@@ -3,7 +3,7 @@
 
 use hex_conservative::{DisplayHex, FromHex};
 use lightning_bolt11::secp256k1::{Secp256k1, SecretKey};
-use lightning_bolt11::{tag, Fallback, Invoice, InvoiceBuilder, InvoiceRef, RouteHint};
+use lightning_bolt11::{tag, Bolt11Bech32, Fallback, Invoice, InvoiceBuilder, InvoiceRef, RouteHint};
 use serde_json::Value;
 
 /// The spec key every example is signed with.
@@ -90,16 +90,6 @@ pub fn secp() -> Secp256k1<lightning_bolt11::secp256k1::All> {
     Secp256k1::new()
 }
 
-/// bech32 with BOLT-11's long code length (as lightning-invoice declares it).
-pub enum Bolt11Ck {}
-impl bech32::Checksum for Bolt11Ck {
-    type MidstateRepr = <bech32::Bech32 as bech32::Checksum>::MidstateRepr;
-    const CODE_LENGTH: usize = 7089;
-    const CHECKSUM_LENGTH: usize = bech32::Bech32::CHECKSUM_LENGTH;
-    const GENERATOR_SH: [u32; 5] = bech32::Bech32::GENERATOR_SH;
-    const TARGET_RESIDUE: u32 = bech32::Bech32::TARGET_RESIDUE;
-}
-
 /// Bytes to zero-padded 5-bit words.
 pub fn to_words(bytes: &[u8]) -> Vec<u8> {
     use bech32::ByteIterExt;
@@ -169,7 +159,7 @@ pub fn raw_invoice_with(
     let hash = sha256::Hash::hash(&preimage).to_byte_array();
     words.extend(to_words(&sign(hash)));
     let hrp = Hrp::parse(hrp).unwrap();
-    words.into_iter().map(|w| Fe32::try_from(w).unwrap()).with_checksum::<Bolt11Ck>(&hrp).chars().collect()
+    words.into_iter().map(|w| Fe32::try_from(w).unwrap()).with_checksum::<Bolt11Bech32>(&hrp).chars().collect()
 }
 
 /// A strictly valid invoice with the base fields plus `extra`.
