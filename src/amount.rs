@@ -37,7 +37,8 @@ pub(crate) fn parse(s: &[u8], position: usize, policy: Policy) -> Result<Option<
             return Err(HrpError::InvalidMultiplier { position: at, ch: char::from(m) });
         }
         if digits.is_empty() {
-            return Err(HrpError::MissingDigits { position: position + digits_end });
+            // The multiplier is the first character of the amount.
+            return Err(HrpError::MissingDigits { position });
         }
     }
     // B-3 binds writers; strict readers hold them to it (J-3), lenient ones read on.

@@ -486,3 +486,11 @@ fn g1_builder_refuses_unknown_required_features() {
         BuildError::MissingFeatureDependency { bit: 16, requires: 14 }
     );
 }
+
+#[test]
+fn b8_multiplier_without_digits_names_its_position() {
+    let s = raw_invoice("lnbcm", 1, &base_fields(), &spec_key());
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::MissingDigits { position: 4 }));
+    let s = raw_invoice("lntb25mu", 1, &base_fields(), &spec_key());
+    assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::InvalidMultiplier { position: 7, ch: 'u' }));
+}
