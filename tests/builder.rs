@@ -133,3 +133,38 @@ fn external_signer_is_checked() {
     let shown = base().signature_hash().unwrap();
     assert_eq!(base().sign(&key).unwrap().signature_hash(), shown);
 }
+
+#[test]
+fn total_length_exactly_at_the_limit_and_one_over() {
+    // Grow a description until the invoice is exactly 7089 characters: then one more byte in
+    // the description is refused with the length it would have had.
+    let key = spec_key();
+    let with = |n: usize, x: Option<u64>| {
+        let mut b = InvoiceBuilder::new(Network::Bitcoin).timestamp(1).payment_hash([1; 32]).payment_secret([2; 32]);
+        b = b.description(&"x".repeat(n));
+        if let Some(x) = x {
+            b = b.expiry(x);
+        }
+        for _ in 0..6 {
+            b = b.route_hint(&[hop(); 12]);
+        }
+        b.sign(&key)
+    };
+    let mut found = None;
+    'search: for x in [None, Some(1), Some(32)] {
+        for n in 0..=MAX_FIELD_BYTES {
+            match with(n, x) {
+                Ok(inv) if inv.as_str().len() == MAX_INVOICE_LENGTH => {
+                    found = Some((n, x));
+                    break 'search;
+                }
+                Err(_) => break,
+                _ => {}
+            }
+        }
+    }
+    let (n, x) = found.expect("a 7089-character invoice");
+    assert_eq!(Invoice::decode(with(n, x).unwrap().as_str()).unwrap().as_str().len(), 7089);
+    let over = with(n + 1, x).unwrap_err();
+    assert!(matches!(over, BuildError::TooLong { len, max: 7089 } if len > 7089 && len <= 7091), "{over:?}");
+}
