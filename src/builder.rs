@@ -348,14 +348,9 @@ impl InvoiceBuilder {
         sig[64] = id.to_i32() as u8;
         WordWriter::push_bytes(&mut w.words, &sig);
         let text = to_bech32(&hrp, &w.words);
-        // Everything written was checked above, so this parse cannot fail; it lays out the
-        // fields. The features the caller chose are known to it, whatever they are.
-        let known = self.fields.iter().find_map(|f| match f {
-            Field::Features(bits) => Some(bits.as_slice()),
-            _ => None,
-        });
-        let opts = DecodeOptions::new().known_features(known.unwrap_or(&[]));
-        let view = InvoiceRef::parse_with(&text, &opts).map_err(BuildError::Internal)?;
+        // Everything written was checked above (required features included), so this strict
+        // parse cannot fail; it lays out the fields.
+        let view = InvoiceRef::parse_with(&text, &DecodeOptions::new()).map_err(BuildError::Internal)?;
         Ok(Invoice::from_verified(view, payee))
     }
 }
