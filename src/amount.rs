@@ -162,7 +162,7 @@ mod tests {
             (MAX_AMOUNT_MSAT - 1, "20999999999999999990p"),
         ] {
             s.clear();
-            write(msat, &mut s).unwrap();
+            assert!(write(msat, &mut s).is_ok());
             assert_eq!(s, want);
             assert_eq!(strict(&s), Ok(Some(msat)));
         }
