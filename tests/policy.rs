@@ -494,3 +494,26 @@ fn b8_multiplier_without_digits_names_its_position() {
     let s = raw_invoice("lntb25mu", 1, &base_fields(), &spec_key());
     assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::InvalidMultiplier { position: 7, ch: 'u' }));
 }
+
+#[test]
+fn a4_characters_are_checked_in_pairs_and_alone() {
+    // The scan reads two characters per step; adjacent bad characters, a bad last one and an
+    // upper-case pair must each be caught.
+    let s = with_fields(&[]);
+    let data_start = s.find('1').unwrap() + 1;
+    let two_bad = format!("{}bo{}", &s[..data_start], &s[data_start..]);
+    assert_eq!(
+        strict(&two_bad).unwrap_err(),
+        DecodeError::Bech32(Bech32Error::InvalidChar { position: data_start, ch: 'b' })
+    );
+    let odd_tail = if (s.len() - data_start) % 2 == 0 { format!("{s}b") } else { format!("{s}qb") };
+    assert_eq!(
+        strict(&odd_tail).unwrap_err(),
+        DecodeError::Bech32(Bech32Error::InvalidChar { position: odd_tail.len() - 1, ch: 'b' })
+    );
+    let upper_pair =
+        format!("{}{}{}", &s[..data_start], s[data_start..data_start + 2].to_ascii_uppercase(), &s[data_start + 2..]);
+    assert_eq!(strict(&upper_pair).unwrap_err(), DecodeError::Bech32(Bech32Error::MixedCase { position: data_start }));
+    let upper_last = format!("{}{}", &s[..s.len() - 1], s[s.len() - 1..].to_ascii_uppercase());
+    assert!(matches!(strict(&upper_last), Err(DecodeError::Bech32(Bech32Error::MixedCase { .. }))));
+}
