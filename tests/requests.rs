@@ -507,3 +507,12 @@ fn check_invalid_invoices() {
     let report = asked.check(v["invoice"].as_str().unwrap(), &at(T0));
     assert_eq!(report.violations, [Violation::Invalid(DecodeError::Signature(SignatureError::Unrecoverable))]);
 }
+
+#[test]
+fn check_without_a_time_uses_the_clock() {
+    // The spec's coffee invoice expired in 2017: with `now: None`, the system clock says so.
+    let v = vector("Please send $3 for a cup of coffee");
+    let asked = req(Api::WebLn, json!({ "amount": 250_000 })).unwrap();
+    let report = asked.check(v["invoice"].as_str().unwrap(), &CheckOptions { network: None, now: None });
+    assert_eq!(report.violations, [Violation::Expired { expires_at: 1_496_314_718 }]);
+}
