@@ -242,6 +242,15 @@ impl<'a> Layout<'a> {
         Ok(())
     }
 
+    /// Keeps a field unless it was the one recorded.
+    fn keep_unless(&mut self, recorded: bool) -> Result<(), DecodeError> {
+        if recorded {
+            Ok(())
+        } else {
+            self.keep()
+        }
+    }
+
     fn field(&mut self, f: RawField<'a>) -> Result<(), DecodeError> {
         let position = self.position(f.start);
         let t = f.tag_char();
@@ -272,12 +281,8 @@ impl<'a> Layout<'a> {
                 };
                 // `n` may repeat in lenient mode; `p`, `s` and `h` only with the same value.
                 let may_repeat_with_other_value = f.tag == tag::PAYEE;
-                set_once(slot, span, self.words, self.policy, may_repeat_with_other_value, t, position)?;
-                if slot_is(slot, span) {
-                    Ok(())
-                } else {
-                    self.keep()
-                }
+                let first = set_once(slot, span, self.words, self.policy, may_repeat_with_other_value, t, position)?;
+                self.keep_unless(first)
             }
             tag::DESCRIPTION => {
                 check_padding(self.strict())?;
@@ -287,38 +292,26 @@ impl<'a> Layout<'a> {
                 if core::str::from_utf8(buf.get(..n).unwrap_or(&[])).is_err() {
                     return Err(FieldError::InvalidUtf8 { position }.into());
                 }
-                set_once(&mut self.description, span, self.words, self.policy, false, t, position)?;
-                if slot_is(&self.description, span) {
-                    Ok(())
-                } else {
-                    self.keep()
-                }
+                let first = set_once(&mut self.description, span, self.words, self.policy, false, t, position)?;
+                self.keep_unless(first)
             }
             tag::METADATA => {
                 check_padding(self.strict())?;
-                set_once(&mut self.metadata, span, self.words, self.policy, true, t, position)?;
-                if slot_is(&self.metadata, span) {
-                    Ok(())
-                } else {
-                    self.keep()
-                }
+                let first = set_once(&mut self.metadata, span, self.words, self.policy, true, t, position)?;
+                self.keep_unless(first)
             }
             tag::FEATURES => {
                 // R-15 (SHOULD, enforced in strict mode).
                 if self.strict() && f.data.has_leading_zero() {
                     return Err(FieldError::NonMinimal { tag: t, position }.into());
                 }
-                set_once(&mut self.features, span, self.words, self.policy, true, t, position)?;
-                if slot_is(&self.features, span) {
-                    Ok(())
-                } else {
-                    self.keep()
-                }
+                let first = set_once(&mut self.features, span, self.words, self.policy, true, t, position)?;
+                self.keep_unless(first)
             }
             tag::EXPIRY | tag::MIN_FINAL_CLTV => {
+                // R-15 (SHOULD, enforced in strict mode).
                 if self.strict() && f.data.has_leading_zero() {
                     return Err(FieldError::NonMinimal { tag: t, position }.into());
-                    //
                 }
                 let value = f.data.to_u64().ok_or(FieldError::ValueTooLarge { tag: t, position })?;
                 let (seen, slot) = if f.tag == tag::EXPIRY {
@@ -420,11 +413,8 @@ pub(crate) fn span_words<'a>(words: Words<'a>, span: Option<Span>) -> Words<'a> 
     span.and_then(|s| words.slice(usize::from(s.start), usize::from(s.len))).unwrap_or(Words::new(&[]))
 }
 
-fn slot_is(slot: &Option<Span>, span: Span) -> bool {
-    *slot == Some(span)
-}
-
-/// Records a single-valued field, applying the duplicate rules (J-2).
+/// Records a single-valued field, applying the duplicate rules (J-2); `Ok(false)` for a
+/// repeat that lenient mode skips (and keeps).
 ///
 /// Strict: any second occurrence fails. Lenient: the first is used; a second one with other
 /// contents fails unless `may_differ` (for `p`, `s`, `d` and `h`, a different second value
@@ -437,15 +427,15 @@ fn set_once(
     may_differ: bool,
     tag: char,
     position: usize,
-) -> Result<(), DecodeError> {
+) -> Result<bool, DecodeError> {
     let Some(first) = *slot else {
         *slot = Some(span);
-        return Ok(());
+        return Ok(true);
     };
     // Compare word values, not characters: case does not matter here.
     let same = span_words(words, Some(first)).iter().eq(span_words(words, Some(span)).iter());
     if policy == Policy::Strict || !(may_differ || same) {
         return Err(FieldError::Duplicate { tag, position }.into());
     }
-    Ok(())
+    Ok(false)
 }
