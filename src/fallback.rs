@@ -105,12 +105,33 @@ impl Fallback {
         }
     }
 
+    /// The output script this fallback pays to, written into `buf`: P2PKH and P2SH
+    /// templates, or `OP_n` and a direct push of the witness program.
+    pub fn script_pubkey<'b>(&self, buf: &'b mut [u8; MAX_SCRIPT_LEN]) -> &'b [u8] {
+        let program = self.program();
+        let (head, tail): (&[u8], &[u8]) = match self.kind() {
+            FallbackKind::P2pkh => (&[0x76, 0xa9, 0x14], &[0x88, 0xac]),
+            FallbackKind::P2sh => (&[0xa9, 0x14], &[0x87]),
+            // OP_0, or OP_1..OP_16 (0x51..0x60), then the push; a program is at most 40 bytes.
+            _ => (&[if self.version == 0 { 0 } else { 0x50 + self.version }, self.len], &[]),
+        };
+        let mut n = 0;
+        for (o, &b) in buf.iter_mut().zip(head.iter().chain(program).chain(tail)) {
+            *o = b;
+            n += 1;
+        }
+        buf.get(..n).unwrap_or(&[])
+    }
+
     /// The address on `network`, ready to display (base58check or bech32/bech32m).
     #[cfg(feature = "alloc")]
     pub fn address(&self, network: Network) -> Address {
         Address { fallback: *self, network }
     }
 }
+
+/// The longest output script a fallback makes: `OP_n`, a push, a 40-byte program.
+pub const MAX_SCRIPT_LEN: usize = MAX_PROGRAM_LEN + 2;
 
 fn valid_length(version: u8, len: usize) -> bool {
     match version {

@@ -114,7 +114,7 @@ pub use checksum::Bolt11Bech32;
 pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignatureError};
 #[cfg(feature = "alloc")]
 pub use fallback::Address;
-pub use fallback::{Fallback, FallbackKind, MAX_PROGRAM_LEN};
+pub use fallback::{Fallback, FallbackKind, MAX_PROGRAM_LEN, MAX_SCRIPT_LEN};
 pub use features::{known_feature, FeatureBit, Features, KnownFeature, KNOWN_FEATURES};
 pub use field::{tag, tag_char, RawField, MAX_FIELD_BYTES, MAX_FIELD_WORDS};
 #[cfg(feature = "alloc")]

@@ -5,6 +5,7 @@ use secp256k1::ecdsa::{RecoverableSignature, RecoveryId, Signature};
 use secp256k1::{Message, PublicKey, Secp256k1, Verification};
 
 use crate::error::SignatureError;
+use crate::parse::SIGNATURE_WORDS;
 use crate::words::Words;
 
 /// The signature hash: SHA-256 of the lower-case prefix and the data words before the
@@ -58,6 +59,14 @@ impl Buffered {
 
 /// The 65 signature bytes: r || s, then the recovery id.
 pub(crate) fn signature_bytes(words: Words<'_>) -> ([u8; 64], u8) {
+    let mut all = [0u8; 65];
+    // The usual case, 104 words: eight words to five bytes at a time.
+    if words.len() == SIGNATURE_WORDS && words.copy_bytes_to(&mut all) == Some(65) {
+        let (rs, id) = all.split_at(64);
+        let mut out = [0u8; 64];
+        out.copy_from_slice(rs);
+        return (out, id.first().copied().unwrap_or(0xff));
+    }
     let mut rs = [0u8; 64];
     let mut bytes = words.bytes();
     for (o, b) in rs.iter_mut().zip(&mut bytes) {

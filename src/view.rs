@@ -321,11 +321,8 @@ impl<'a> Description<'a> {
 
     /// Copies it into `buf` (639 bytes always suffice) and returns it as a `&str`.
     pub fn copy_to<'b>(&self, buf: &'b mut [u8]) -> Option<&'b str> {
-        let out = buf.get_mut(..self.len())?;
-        for (o, b) in out.iter_mut().zip(self.bytes()) {
-            *o = b;
-        }
-        core::str::from_utf8(out).ok()
+        let n = self.words.copy_bytes_to(buf)?;
+        core::str::from_utf8(buf.get(..n)?).ok()
     }
 }
 

@@ -37,6 +37,16 @@ fn assert_fields(v: &Value, inv: &Invoice) {
         assert_eq!(hex(g.program()), w["program_hex"].as_str().unwrap(), "{name}");
         assert_eq!(g.kind().name(), w["type"].as_str().unwrap(), "{name}");
         assert_eq!(g.address(inv.network()).to_string(), w["address"].as_str().unwrap(), "{name}");
+        // The output script, from the standard templates (BIP-16, BIP-141, BIP-341).
+        let program = w["program_hex"].as_str().unwrap();
+        let script = match w["type"].as_str().unwrap() {
+            "P2PKH" => format!("76a914{program}88ac"),
+            "P2SH" => format!("a914{program}87"),
+            "P2WPKH" | "P2WSH" => format!("00{:02x}{program}", program.len() / 2),
+            "P2TR" => format!("5120{program}"),
+            other => panic!("{name}: unexpected fallback type {other}"),
+        };
+        assert_eq!(hex(g.script_pubkey(&mut [0; lightning_bolt11::MAX_SCRIPT_LEN])), script, "{name}");
     }
     let want_routes = v["route_hints"].as_array().unwrap();
     let got_routes: Vec<Vec<RouteHop>> = inv.route_hints().map(|r| r.hops().collect()).collect();
