@@ -1,5 +1,7 @@
 // Types of the lightning-bolt11 WebAssembly package. Field names follow the `bolt11` CLI's
 // JSON (Core Lightning's `decode`); integers above 2^53 - 1 come back as strings.
+// `lightning-bolt11/decode` (the small browser build) has the same functions; there
+// `decodeJson`, `check` and `makeInvoice` throw an Error with kind "unsupported".
 
 export type Network = "bitcoin" | "testnet" | "signet" | "regtest" | "simnet";
 export type Api = "webln" | "nwc" | "lnpay" | "bitfinex";
@@ -41,8 +43,10 @@ export interface Bolt11Error extends Error { kind: string; response?: unknown }
 
 /** Decodes, checks the signature, recovers the payee. */
 export function decode(invoice: string, options?: DecodeOptions): Invoice;
-/** Decodes without checking the signature. */
+/** Decodes without checking the signature (`payee` only from an `n` field). */
 export function decodeUnverified(invoice: string, options?: DecodeOptions): Invoice;
+/** The `bolt11` CLI's JSON text for the invoice; `verify: false` skips the signature check. */
+export function decodeJson(invoice: string, options?: DecodeOptions & { verify?: boolean }): string;
 /** Checks that an invoice honours the request (an object or JSON text in the API's shape). */
 export function check(api: Api, request: object | string, invoice: string, options?: CheckOptions): CheckReport;
 /** Makes and signs the invoice a request asks for; returns the API's response shape. */

@@ -1,6 +1,6 @@
 // The demo page: decode an invoice, or run the WebLN flow against a stand-in provider and
 // check what it returned.
-import init, { decode, makeInvoice, check } from '../pkg/web/lightning_bolt11.js';
+import init, { decode, makeInvoice, check } from '../pkg/web/index.js';
 
 await init();
 
