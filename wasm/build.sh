@@ -14,7 +14,7 @@ export AR_wasm32_unknown_unknown="${AR_wasm32_unknown_unknown:-llvm-ar-14}"
 export CFLAGS_wasm32_unknown_unknown="${CFLAGS_wasm32_unknown_unknown:--DUSE_FORCE_WIDEMUL_INT64}"
 # Three builds of the one crate:
 # - node/: everything (decode, check, makeInvoice), tuned for speed: a 12-bit ecmult window
-#   (128 KB of tables; recovery 19% faster than the 4-bit one) and the 4-bit signing table.
+#   (128 KB of tables; the 4-bit one makes recovery take 1.19x as long) and the 4-bit signing table.
 # - web/: everything, tuned for size (secp256k1's `lowmemory` tables), for browsers.
 # - web-decode/: decode and decodeUnverified only, the small .wasm for pages that only show
 #   invoices.
