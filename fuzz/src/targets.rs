@@ -39,6 +39,11 @@ fn decode_str(s: &str) {
         if let Ok(view) = &view {
             // Every accessor answers without panicking, whatever the signature.
             let _ = (view.signature(), view.recovery_id(), view.signature_hash(), view.unknown_fields().count());
+            // The CLI's JSON is written for every invoice that parses: the summary never fails.
+            let json = serde_json::to_string(&lightning_bolt11::summary::Summary::new(view, None)).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(value["signature"].as_str().map(str::len), Some(128));
+            assert_eq!(value["feature_bits"].as_array().map(Vec::len), Some(view.features().iter().count()));
         }
     }
 }
