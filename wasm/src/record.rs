@@ -3,17 +3,15 @@
 //! order into the object the `bolt11` CLI prints as JSON (`summary::Summary`).
 //!
 //! One text and one array cross the boundary instead of JSON text that `JSON.parse` must
-//! tokenise again: measured in Node, JSON text plus `JSON.parse` took about 6 µs per spec
-//! example, this record well under 1 µs. The Node tests check that the two agree on every
-//! example.
+//! tokenise again: measured in Node over the spec examples (medians, same run), decoding through
+//! `summary::Summary`, JSON text and `JSON.parse` took 19.2 µs per example, through this record
+//! 13.9 µs. The Node tests check that the two give the same object on every example.
 
 use core::fmt::Write as _;
 
+use lightning_bolt11::request::MAX_SAFE_JSON_INTEGER;
 use lightning_bolt11::secp256k1::PublicKey;
 use lightning_bolt11::{InvoiceRef, MAX_SCRIPT_LEN};
-
-/// Above this, JavaScript numbers lose integers: such values go as decimal strings.
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// The record being written.
 pub struct Record {
@@ -79,7 +77,7 @@ impl Record {
 
     /// An integer: the number itself, or -1 and its decimal string when above 2^53 - 1.
     fn int(&mut self, v: u64) {
-        if v <= MAX_SAFE_INTEGER {
+        if v <= MAX_SAFE_JSON_INTEGER {
             self.num(v as f64);
         } else {
             self.num(-1.0);
