@@ -16,6 +16,10 @@ use lightning_bolt11::{
     MAX_INVOICE_LENGTH,
 };
 
+/// The WebAssembly package's record writer, run natively here so the fuzzer reaches it.
+#[path = "../../wasm/src/record.rs"]
+mod record;
+
 const KEY: [u8; 32] = [0x42; 32];
 
 /// Arbitrary bytes as an invoice, through both policies and the borrowed view: never a panic;
@@ -44,6 +48,14 @@ fn decode_str(s: &str) {
             let value: serde_json::Value = serde_json::from_str(&json).unwrap();
             assert_eq!(value["signature"].as_str().map(str::len), Some(128));
             assert_eq!(value["feature_bits"].as_array().map(Vec::len), Some(view.features().iter().count()));
+            // The record the JS package reads is written for every invoice that parses, and its
+            // spans count UTF-16 units right: it ends with the signature's span (128 hex digits,
+            // ending at the text's end) and the recovery id.
+            let mut r = record::Record::default();
+            r.write(view, None).unwrap();
+            let units = r.text.encode_utf16().count() as f64;
+            let n = r.nums.len();
+            assert_eq!(r.nums[n - 3..], [units - 128.0, units, f64::from(view.recovery_id())]);
         }
     }
 }
