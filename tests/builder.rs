@@ -186,3 +186,17 @@ fn timestamp_defaults_to_now() {
     let after = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     assert!((before..=after).contains(&inv.timestamp()));
 }
+
+#[test]
+fn fallback_scripts_of_every_length_are_whole() {
+    // The longest script: a version-16 witness program of 40 bytes (OP_16, a 40-byte push).
+    let long = Fallback::new(16, &[7; 40]).unwrap();
+    let mut buf = [0; lightning_bolt11::MAX_SCRIPT_LEN];
+    let script = long.script_pubkey(&mut buf);
+    assert_eq!(script.len(), 42);
+    assert_eq!(script[..2], [0x60, 40]);
+    assert!(script[2..].iter().all(|&b| b == 7));
+    // The shortest: a version-1 program of 2 bytes.
+    let short = Fallback::new(1, &[1, 2]).unwrap();
+    assert_eq!(short.script_pubkey(&mut buf), [0x51, 2, 1, 2]);
+}
