@@ -87,6 +87,14 @@ impl Record {
         }
     }
 
+    /// A presence flag, then the value's hex when present.
+    fn opt_hex(&mut self, bytes: Option<&[u8]>) {
+        self.flag(bytes.is_some());
+        if let Some(b) = bytes {
+            self.hex(b);
+        }
+    }
+
     /// Writes a count, then one item per element of `items`: one pass over the fields.
     fn list<T>(&mut self, items: impl Iterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
         let at = self.nums.len();
@@ -117,16 +125,9 @@ impl Record {
         self.int(view.expires_at());
         self.int(view.min_final_cltv_expiry_delta());
         let payee = payee.map(|k| k.serialize()).or_else(|| view.payee_field());
-        self.flag(payee.is_some());
-        if let Some(k) = payee {
-            self.hex(&k);
-        }
+        self.opt_hex(payee.as_ref().map(|k| &k[..]));
         self.hex(&view.payment_hash());
-        let secret = view.payment_secret();
-        self.flag(secret.is_some());
-        if let Some(s) = secret {
-            self.hex(&s);
-        }
+        self.opt_hex(view.payment_secret().as_ref().map(|s| &s[..]));
         let description = view.description();
         self.flag(description.is_some());
         if let Some(d) = description {
@@ -135,21 +136,16 @@ impl Record {
             let text = d.copy_to(&mut buf).ok_or("description is not UTF-8")?;
             self.str(text);
         }
-        let hash = view.description_hash();
-        self.flag(hash.is_some());
-        if let Some(h) = hash {
-            self.hex(&h);
-        }
-        let metadata = view.payment_metadata();
-        self.flag(metadata.is_some());
-        if let Some(bytes) = metadata {
-            let mut buf = [0u8; lightning_bolt11::MAX_FIELD_BYTES];
+        self.opt_hex(view.description_hash().as_ref().map(|h| &h[..]));
+        let mut buf = [0u8; lightning_bolt11::MAX_FIELD_BYTES];
+        let metadata = view.payment_metadata().map(|bytes| {
             let n = bytes.len().min(buf.len());
             for (o, b) in buf.iter_mut().zip(bytes) {
                 *o = b;
             }
-            self.hex(buf.get(..n).unwrap_or(&[]));
-        }
+            buf.get(..n).unwrap_or(&[])
+        });
+        self.opt_hex(metadata);
         self.list(view.features().named(), |r, f| {
             r.num(f.bit as f64);
             r.flag(f.name.is_some());
