@@ -59,20 +59,14 @@ impl Buffered {
 
 /// The 65 signature bytes: r || s, then the recovery id.
 pub(crate) fn signature_bytes(words: Words<'_>) -> ([u8; 64], u8) {
+    // 104 words are exactly 65 bytes; fewer (never after parsing) give what they hold, and no id.
+    let words = words.slice(0, words.len().min(SIGNATURE_WORDS)).unwrap_or(words);
     let mut all = [0u8; 65];
-    // The usual case, 104 words: eight words to five bytes at a time.
-    if words.len() == SIGNATURE_WORDS && words.copy_bytes_to(&mut all) == Some(65) {
-        let (rs, id) = all.split_at(64);
-        let mut out = [0u8; 64];
-        out.copy_from_slice(rs);
-        return (out, id.first().copied().unwrap_or(0xff));
-    }
-    let mut rs = [0u8; 64];
-    let mut bytes = words.bytes();
-    for (o, b) in rs.iter_mut().zip(&mut bytes) {
-        *o = b;
-    }
-    (rs, bytes.next().unwrap_or(0xff))
+    let n = words.copy_bytes_to(&mut all).unwrap_or(0);
+    let (rs, id) = all.split_at(64);
+    let mut out = [0u8; 64];
+    out.copy_from_slice(rs);
+    (out, if n == all.len() { id.first().copied().unwrap_or(0xff) } else { 0xff })
 }
 
 /// Checks the signature and returns the payee's key.

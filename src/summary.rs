@@ -25,12 +25,12 @@ impl Serialize for Safe {
     }
 }
 
-/// Bytes as lower-case hex, written through a stack buffer (no allocation). The longest value
-/// is payment metadata: one field, at most 639 bytes.
+/// Bytes as lower-case hex, written 64 bytes at a time through a small stack buffer (no
+/// allocation, whatever the length).
 struct Hex<'a>(&'a [u8]);
 
-impl Serialize for Hex<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl fmt::Display for Hex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fn digit(n: u8) -> u8 {
             if n < 10 {
                 b'0' + n
@@ -38,13 +38,22 @@ impl Serialize for Hex<'_> {
                 b'a' - 10 + n
             }
         }
-        let mut buf = [0u8; 2 * MAX_FIELD_BYTES];
-        let out = buf.get_mut(..2 * self.0.len()).ok_or_else(|| S::Error::custom("hex value too long"))?;
-        for (pair, &b) in out.chunks_exact_mut(2).zip(self.0) {
-            pair.copy_from_slice(&[digit(b >> 4), digit(b & 0x0f)]);
+        for chunk in self.0.chunks(64) {
+            let mut buf = [0u8; 128];
+            let out = buf.get_mut(..2 * chunk.len()).ok_or(fmt::Error)?;
+            for (pair, &b) in out.chunks_exact_mut(2).zip(chunk) {
+                pair.copy_from_slice(&[digit(b >> 4), digit(b & 0x0f)]);
+            }
+            // Only ASCII digits were written: this never fails.
+            f.write_str(core::str::from_utf8(out).map_err(|_| fmt::Error)?)?;
         }
-        // Only ASCII digits were written: this never fails.
-        s.serialize_str(core::str::from_utf8(out).map_err(S::Error::custom)?)
+        Ok(())
+    }
+}
+
+impl Serialize for Hex<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
