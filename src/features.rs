@@ -156,6 +156,16 @@ mod tests {
     }
 
     #[test]
+    fn empty_means_no_bit_set_not_no_words() {
+        // No words, all-zero words, and one optional bit (5) set.
+        assert!(Features::from_words(Words::new(b"")).is_empty());
+        assert!(Features::from_words(Words::new(b"qq")).is_empty());
+        let f = Features::from_words(Words::new(b"pq"));
+        assert!(!f.is_empty());
+        assert!(f.is_set(5) && !f.is_set(4) && !f.requires(4) && !f.requires(5) && f.supports(4));
+    }
+
+    #[test]
     fn unknown_even_bit_is_reported_unless_known() {
         // Bits 8, 14, 99 and 100 (the spec's invalid example).
         let f = Features::from_words(Words::new(b"psqqqqqqqqqqqqqqqqsgq"));

@@ -194,6 +194,8 @@ fn fallback_scripts_of_every_length_are_whole() {
     let mut buf = [0; lightning_bolt11::MAX_SCRIPT_LEN];
     let script = long.script_pubkey(&mut buf);
     assert_eq!(script.len(), 42);
+    // The buffer callers are told to allocate is exactly that long, not a guess above it.
+    assert_eq!(lightning_bolt11::MAX_SCRIPT_LEN, script.len());
     assert_eq!(script[..2], [0x60, 40]);
     assert!(script[2..].iter().all(|&b| b == 7));
     // The shortest: a version-1 program of 2 bytes.

@@ -13,6 +13,10 @@ fn opt_hex32(v: &Value) -> Option<String> {
 }
 
 /// Asserts every field the vector states against a decoded invoice.
+fn set_has(bits: &[u64], bit: usize) -> bool {
+    bits.contains(&(bit as u64))
+}
+
 fn assert_fields(v: &Value, inv: &Invoice) {
     let name = v["name"].as_str().unwrap();
     assert_eq!(inv.network().name(), v["network"].as_str().unwrap(), "{name}");
@@ -68,6 +72,27 @@ fn assert_fields(v: &Value, inv: &Invoice) {
     }
     let bits: Vec<u64> = v["features"]["bits"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap()).collect();
     assert_eq!(inv.features().iter().map(|b| b as u64).collect::<Vec<_>>(), bits, "{name}");
+    // The per-bit queries agree with the stated bits (BOLT 9: an even bit is required, its odd
+    // partner optional; either one means supported).
+    let f = inv.features();
+    assert_eq!(f.is_empty(), bits.is_empty(), "{name}");
+    for bit in 0..=bits.iter().max().map_or(16, |m| *m as usize + 2) {
+        let set = |b: usize| set_has(&bits, b);
+        assert_eq!(f.is_set(bit), set(bit), "{name}: bit {bit}");
+        assert_eq!(f.requires(bit), set(bit & !1), "{name}: requires {bit}");
+        assert_eq!(f.supports(bit), set(bit & !1) || set(bit | 1), "{name}: supports {bit}");
+    }
+    // `named` lists the same bits, required or optional as the example's note says of each.
+    let note = v["features"]["note"].as_str().unwrap();
+    for entry in f.named() {
+        assert!(set_has(&bits, entry.bit), "{name}: {entry:?}");
+        let said = note.split(", ").find(|s| s.starts_with(&format!("bit {} =", entry.bit))).unwrap();
+        assert_eq!(entry.is_required(), said.contains("(required)"), "{name}: {said}");
+        match entry.name {
+            Some(n) => assert!(said.contains(&format!("= {n} (")), "{name}: {said}"),
+            None => assert!(said.contains("unknown"), "{name}: {said}"),
+        }
+    }
     assert_eq!(
         inv.payment_metadata().map(hex),
         v["payment_metadata"].as_str().map(|s| s.trim_start_matches("0x").to_owned()),
