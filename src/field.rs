@@ -91,8 +91,9 @@ impl<'a> Iterator for FieldIter<'a> {
         let tag = self.data.get(start).unwrap_or(0);
         let header = (self.data.get(start + 1), self.data.get(start + 2));
         let field = match header {
-            (Some(hi), Some(lo)) if start + 3 <= self.end => {
+            (Some(hi), Some(lo)) => {
                 let len = usize::from(hi) * 32 + usize::from(lo);
+                // The header too must end before `end`: the filter covers it, as len >= 0.
                 self.data.slice(start + 3, len).filter(|_| start + 3 + len <= self.end).map(|data| RawField {
                     tag,
                     data,
