@@ -383,6 +383,19 @@ fn truncated_field_names_its_position() {
 }
 
 #[test]
+fn field_one_word_into_the_signature_is_truncated() {
+    // The data part is fields, then the 104-word signature. A `d` claiming 4 words where 3 remain
+    // would take the signature's first word; 3 is the exact fit.
+    let make = |claimed: u8| {
+        let mut d = vec![13u8, 0, claimed];
+        d.extend([0u8; 3]);
+        raw_invoice("lnbc", 1, &[field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), d], &spec_key())
+    };
+    assert_eq!(field_err(strict(&make(4))), FieldError::Truncated { tag: 'd', position: 122 });
+    assert_eq!(strict(&make(3)).unwrap().description().unwrap().to_string(), "\0");
+}
+
+#[test]
 fn input_forms_prefix_whitespace_and_case() {
     let s = with_fields(&[]);
     let want = strict(&s).unwrap();
