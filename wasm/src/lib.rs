@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use js_sys::{Error, Reflect};
 use lightning_bolt11::{DecodeError, DecodeOptions, InvoiceRef, Network};
 use wasm_bindgen::prelude::*;
+
 /// An `Error` with a `kind` property.
 pub(crate) fn js_error(kind: &str, message: &str) -> JsValue {
     let e = Error::new(message);

@@ -5,7 +5,7 @@ use js_sys::{Reflect, JSON};
 use lightning_bolt11::request::{
     error_response, parse_request, report_json, Api, CheckOptions, RequestError, MAX_SAFE_JSON_INTEGER,
 };
-use lightning_bolt11::{InvoiceRef, Network};
+use lightning_bolt11::Network;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn decode_json(
     lenient: bool,
     network_name: Option<String>,
 ) -> Result<String, JsValue> {
-    let (view, payee): (InvoiceRef<'_>, _) = parse_view(invoice, verify, lenient, network_name)?;
+    let (view, payee) = parse_view(invoice, verify, lenient, network_name)?;
     serde_json::to_string(&lightning_bolt11::summary::Summary::new(&view, payee))
         .map_err(|e| js_error("internal", &e.to_string()))
 }
