@@ -117,6 +117,17 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "alloc")]
+    fn display_is_the_name_from_str_reads() {
+        for n in Network::ALL {
+            let shown = alloc::format!("{n}");
+            assert_eq!(shown, n.name());
+            assert_eq!(shown.parse::<Network>(), Ok(n));
+        }
+        assert_eq!(alloc::format!("{}", Network::Signet), "signet");
+    }
+
+    #[test]
     fn longest_prefix_wins() {
         assert_eq!(Network::split_prefix(b"bcrt1"), Some((Network::Regtest, 4)));
         assert_eq!(Network::split_prefix(b"bc25m"), Some((Network::Bitcoin, 2)));

@@ -185,6 +185,10 @@ fn timestamp_defaults_to_now() {
         .unwrap();
     let after = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     assert!((before..=after).contains(&inv.timestamp()));
+    // H-1 by the system clock: fresh with the default hour, expired once the hour has passed.
+    assert!(!inv.is_expired_now());
+    let old = base().timestamp(before - 3601).sign(&spec_key()).unwrap();
+    assert!(old.is_expired_now());
 }
 
 #[test]

@@ -530,3 +530,10 @@ fn a4_characters_are_checked_in_pairs_and_alone() {
     let upper_last = format!("{}{}", &s[..s.len() - 1], s[s.len() - 1..].to_ascii_uppercase());
     assert!(matches!(strict(&upper_last), Err(DecodeError::Bech32(Bech32Error::MixedCase { .. }))));
 }
+
+#[test]
+fn the_invoice_remembers_its_policy() {
+    let s = with_fields(&[]);
+    assert_eq!(strict(&s).unwrap().policy(), Policy::Strict);
+    assert_eq!(lenient(&s).unwrap().policy(), Policy::Lenient);
+}
