@@ -157,6 +157,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hop_count_and_emptiness() {
+        // 51 bytes per hop: 82 words hold one hop (410 bits), 81 words none (405 bits).
+        let one = [b'q'; 82];
+        assert_eq!(RouteHint::from_words(Words::new(&one)).len(), 1);
+        assert!(!RouteHint::from_words(Words::new(&one)).is_empty());
+        assert!(RouteHint::from_words(Words::new(&one[..81])).is_empty());
+        assert!(RouteHint::from_words(Words::new(b"")).is_empty());
+    }
+
+    #[test]
     fn scid_formats_as_block_tx_out() {
         assert_eq!(ShortChannelId(0x0102_0304_0506_0708).to_string(), "66051x263430x1800");
         assert_eq!(ShortChannelId(0x08fe_4e00_0cf0_0001).to_string(), "589390x3312x1");

@@ -205,6 +205,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn emptiness_is_no_words() {
+        assert!(Words::new(b"").is_empty());
+        assert!(!Words::new(b"q").is_empty());
+        assert_eq!(Words::new(b"qp").len(), 2);
+    }
+
+    #[test]
     fn packs_and_unpacks_bytes() {
         let bytes = [0x00u8, 0x01, 0x02, 0xff, 0x80];
         let mut words = [0u8; 8];

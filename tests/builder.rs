@@ -206,3 +206,19 @@ fn fallback_scripts_of_every_length_are_whole() {
     let short = Fallback::new(1, &[1, 2]).unwrap();
     assert_eq!(short.script_pubkey(&mut buf), [0x51, 2, 1, 2]);
 }
+
+#[test]
+fn an_empty_description_is_kept_and_empty() {
+    let inv = InvoiceBuilder::new(Network::Bitcoin)
+        .timestamp(1)
+        .payment_hash([1; 32])
+        .payment_secret([2; 32])
+        .description("")
+        .sign(&spec_key())
+        .unwrap();
+    assert_eq!(inv.description(), Some(""));
+    let text = inv.to_string();
+    let d = InvoiceRef::parse(&text).unwrap().description().unwrap();
+    assert!(d.is_empty());
+    assert_eq!(d.bytes().count(), 0);
+}

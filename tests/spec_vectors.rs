@@ -25,6 +25,12 @@ fn assert_fields(v: &Value, inv: &Invoice) {
     assert_eq!(hex(&inv.payment_hash()), v["payment_hash"].as_str().unwrap(), "{name}");
     assert_eq!(inv.payment_secret().map(|s| hex(&s)), opt_hex32(&v["payment_secret"]), "{name}");
     assert_eq!(inv.description(), v["description"].as_str(), "{name}");
+    // The borrowed view's description agrees: length in bytes and emptiness.
+    let text = inv.to_string();
+    let view = InvoiceRef::parse_with(&text, &DecodeOptions::new().lenient()).unwrap();
+    if let (Some(d), Some(want)) = (view.description(), v["description"].as_str()) {
+        assert_eq!((d.len(), d.is_empty()), (want.len(), want.is_empty()), "{name}");
+    }
     assert_eq!(inv.description_hash().map(|h| hex(&h)), opt_hex32(&v["description_hash"]), "{name}");
     if let Some(preimage) = v["description_hash_preimage"].as_str() {
         assert!(inv.matches_description(preimage), "{name}: R-7");
