@@ -339,6 +339,30 @@ fn check_19_20_description_and_hash_must_agree_and_only_h_is_written() {
 }
 
 #[test]
+fn check_21_22_expiry_of_a_request_built_in_code() {
+    // Callers may fill `InvoiceRequest` themselves; `validate` holds the same bounds as JSON.
+    let with = |expiry| {
+        let mut r = InvoiceRequest::new(Api::Nwc);
+        r.expiry = expiry;
+        r.validate()
+    };
+    assert_eq!(with(Some(0)), Err(RequestError::InvalidExpiry));
+    assert_eq!(with(Some(MAX_SAFE_JSON_INTEGER + 1)), Err(RequestError::InvalidExpiry));
+    assert_eq!(with(Some(MAX_SAFE_JSON_INTEGER)), Ok(()));
+    assert_eq!(with(Some(1)), Ok(()));
+    assert_eq!(with(None), Ok(()));
+}
+
+#[test]
+fn api_names_display_and_parse_back() {
+    let names: Vec<String> = Api::ALL.iter().map(|a| a.to_string()).collect();
+    assert_eq!(names, ["webln", "nwc", "lnpay", "bitfinex"]);
+    for a in Api::ALL {
+        assert_eq!(a.name().parse::<Api>(), Ok(a));
+    }
+}
+
+#[test]
 fn check_21_22_expiry() {
     let nwc = |x: Value| req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1000, "expiry": x } }));
     for bad in [json!(0), json!(-1), json!(1.5), json!("soon")] {

@@ -60,6 +60,15 @@ fn assert_fields(v: &Value, inv: &Invoice) {
     }
     let want_routes = v["route_hints"].as_array().unwrap();
     let got_routes: Vec<Vec<RouteHop>> = inv.route_hints().map(|r| r.hops().collect()).collect();
+    for hint in inv.route_hints() {
+        // `Hops` is an ExactSizeIterator: its length counts down as hops are read.
+        let mut hops = hint.hops();
+        for left in (0..hint.len()).rev() {
+            assert!(hops.next().is_some(), "{name}");
+            assert_eq!(hops.len(), left, "{name}");
+        }
+        assert_eq!(hops.next(), None, "{name}");
+    }
     assert_eq!(got_routes.len(), want_routes.len(), "{name}");
     for (g, w) in got_routes.iter().zip(want_routes) {
         let w = w.as_array().unwrap();
