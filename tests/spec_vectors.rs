@@ -25,11 +25,23 @@ fn assert_fields(v: &Value, inv: &Invoice) {
     assert_eq!(hex(&inv.payment_hash()), v["payment_hash"].as_str().unwrap(), "{name}");
     assert_eq!(inv.payment_secret().map(|s| hex(&s)), opt_hex32(&v["payment_secret"]), "{name}");
     assert_eq!(inv.description(), v["description"].as_str(), "{name}");
-    // The borrowed view's description agrees: length in bytes and emptiness.
-    let text = inv.to_string();
-    let view = InvoiceRef::parse_with(&text, &DecodeOptions::new().lenient()).unwrap();
+    // The borrowed view of the example as written agrees: its case, the policy it was read
+    // under, whether `x` was there, and the description through every no-alloc accessor.
+    let text = v["invoice"].as_str().unwrap();
+    let view = InvoiceRef::parse_with(text, &DecodeOptions::new().lenient()).unwrap();
+    assert_eq!(view.is_upper_case(), text == text.to_uppercase(), "{name}");
+    assert_eq!(view.policy(), Policy::Lenient, "{name}");
+    assert_eq!(view.has_explicit_expiry(), !v["expiry"].is_null(), "{name}");
     if let (Some(d), Some(want)) = (view.description(), v["description"].as_str()) {
         assert_eq!((d.len(), d.is_empty()), (want.len(), want.is_empty()), "{name}");
+        let mut buf = [0u8; 639];
+        assert_eq!(d.copy_to(&mut buf), Some(want), "{name}");
+        assert_eq!(d.to_string(), want, "{name}");
+        assert!(d == want && d != *format!("{want}!") && d != *"", "{name}");
+        // Same length, one byte different.
+        let mut other = want.as_bytes().to_vec();
+        other[0] ^= 1;
+        assert!(d != *std::str::from_utf8(&other).unwrap(), "{name}");
     }
     assert_eq!(inv.description_hash().map(|h| hex(&h)), opt_hex32(&v["description_hash"]), "{name}");
     if let Some(preimage) = v["description_hash_preimage"].as_str() {
