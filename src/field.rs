@@ -93,7 +93,7 @@ impl<'a> Iterator for FieldIter<'a> {
         let field = match header {
             (Some(hi), Some(lo)) => {
                 let len = usize::from(hi) * 32 + usize::from(lo);
-                // The header too must end before `end`: the filter covers it, as len >= 0.
+                // `start + 3 + len <= end` below also keeps the header itself before `end`.
                 self.data.slice(start + 3, len).filter(|_| start + 3 + len <= self.end).map(|data| RawField {
                     tag,
                     data,

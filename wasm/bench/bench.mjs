@@ -34,9 +34,9 @@ const recoveries = set.map((_, k) => {
   const { signature, recid } = secp.ecdsaSign(msg, new Uint8Array(32).fill(k + 7));
   return [signature, recid, msg];
 });
-let r = 0;
+let nextRecovery = 0;
 const recover = () => {
-  const [sig, recid, msg] = recoveries[r++ % recoveries.length];
+  const [sig, recid, msg] = recoveries[nextRecovery++ % recoveries.length];
   return secp.ecdsaRecover(sig, recid, msg, true);
 };
 
