@@ -5,13 +5,12 @@
 //! `cargo bench --bench compare`; `scripts/bench-table.py` turns the results into the README's table.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use std::hint::black_box;
 use std::str::FromStr;
 use std::time::Duration;
 
 use bech32::primitives::decode::CheckedHrpstring;
 use bitcoin_hashes::{sha256, Hash};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use lightning_bolt11::secp256k1::{ecdsa::RecoverableSignature, Keypair, Message, Secp256k1, SecretKey};
 use lightning_bolt11::{Bolt11Bech32, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId};
 use lightning_invoice::{Bolt11Invoice, Currency, PaymentSecret, SignedRawBolt11Invoice};

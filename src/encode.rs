@@ -41,7 +41,7 @@ impl WordWriter {
 
 /// The fewest words that hold `value` (0 words for 0): minimal encoding (W-10, W-13).
 pub(crate) fn int_words(value: u64) -> usize {
-    (64 - value.leading_zeros() as usize).div_ceil(5)
+    (64 - value.leading_zeros() as usize + 4) / 5
 }
 
 /// `hrp` + `1` + the words as characters + the checksum, in lower case.

@@ -109,11 +109,12 @@ impl Fallback {
     /// templates, or `OP_n` and a direct push of the witness program.
     pub fn script_pubkey<'b>(&self, buf: &'b mut [u8; MAX_SCRIPT_LEN]) -> &'b [u8] {
         let program = self.program();
+        // OP_0, or OP_1..OP_16 (0x51..0x60), then the push; a program is at most 40 bytes.
+        let witness = [if self.version == 0 { 0 } else { 0x50 + self.version }, self.len];
         let (head, tail): (&[u8], &[u8]) = match self.kind() {
             FallbackKind::P2pkh => (&[0x76, 0xa9, 0x14], &[0x88, 0xac]),
             FallbackKind::P2sh => (&[0xa9, 0x14], &[0x87]),
-            // OP_0, or OP_1..OP_16 (0x51..0x60), then the push; a program is at most 40 bytes.
-            _ => (&[if self.version == 0 { 0 } else { 0x50 + self.version }, self.len], &[]),
+            _ => (&witness, &[]),
         };
         let mut n = 0;
         for (o, &b) in buf.iter_mut().zip(head.iter().chain(program).chain(tail)) {

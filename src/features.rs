@@ -53,8 +53,10 @@ impl<'a> Features<'a> {
 
     /// Whether bit `bit` is set.
     pub fn is_set(&self, bit: usize) -> bool {
-        let Some(from_end) = self.words.len().checked_sub(1 + bit / 5) else { return false };
-        self.words.get(from_end).is_some_and(|w| (w >> (bit % 5)) & 1 == 1)
+        match self.words.len().checked_sub(1 + bit / 5) {
+            Some(from_end) => self.words.get(from_end).map_or(false, |w| (w >> (bit % 5)) & 1 == 1),
+            None => false,
+        }
     }
 
     /// Whether the feature whose even bit is `bit & !1` is offered, as required or optional.
@@ -128,7 +130,10 @@ impl Features<'_> {
 /// Returns the number of words (0 when no bit is set: the field is omitted, W-22).
 #[cfg(feature = "alloc")]
 pub(crate) fn encode(bits: &[usize], mut out: impl FnMut(u8)) -> usize {
-    let Some(&max) = bits.iter().max() else { return 0 };
+    let max = match bits.iter().max() {
+        Some(&max) => max,
+        None => return 0,
+    };
     let n = max / 5 + 1;
     for i in (0..n).rev() {
         let mut w = 0u8;

@@ -72,7 +72,7 @@ pub(crate) fn strip(input: &str) -> (&str, usize) {
     let mut offset = input.len() - trimmed.len();
     let mut s = trimmed.trim_end();
     const SCHEME: &str = "lightning:";
-    if s.get(..SCHEME.len()).is_some_and(|p| p.eq_ignore_ascii_case(SCHEME)) {
+    if s.get(..SCHEME.len()).map_or(false, |p| p.eq_ignore_ascii_case(SCHEME)) {
         s = s.get(SCHEME.len()..).unwrap_or("");
         offset += SCHEME.len();
     }
@@ -110,7 +110,7 @@ pub(crate) fn parse<'a>(input: &'a str, opts: &DecodeOptions<'_>) -> Result<(&'a
         return Err(mixed_case(bytes, offset));
     }
     // Say "not an invoice" rather than "bad checksum" for other bech32 strings.
-    if !hrp.get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"ln")) {
+    if !hrp.get(..2).map_or(false, |p| p.eq_ignore_ascii_case(b"ln")) {
         return Err(HrpError::NotLightning.into());
     }
     //
@@ -163,7 +163,7 @@ fn invalid_char(text: &str, at: usize, offset: usize) -> DecodeError {
 }
 
 fn mixed_case(bytes: &[u8], offset: usize) -> DecodeError {
-    let first_upper = bytes.iter().find(|c| c.is_ascii_alphabetic()).is_some_and(u8::is_ascii_uppercase);
+    let first_upper = bytes.iter().find(|c| c.is_ascii_alphabetic()).map_or(false, u8::is_ascii_uppercase);
     let position = bytes
         .iter()
         .position(|c| if first_upper { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() })
@@ -428,9 +428,12 @@ fn set_once(
     tag: char,
     position: usize,
 ) -> Result<bool, DecodeError> {
-    let Some(first) = *slot else {
-        *slot = Some(span);
-        return Ok(true);
+    let first = match *slot {
+        Some(first) => first,
+        None => {
+            *slot = Some(span);
+            return Ok(true);
+        }
     };
     // Compare word values, not characters: case does not matter here.
     let same = span_words(words, Some(first)).iter().eq(span_words(words, Some(span)).iter());

@@ -32,7 +32,7 @@ pub const DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA: u64 = 18;
 /// assert_eq!(view.network(), Network::Bitcoin);
 /// assert_eq!(view.amount_msat(), Some(250_000_000));
 /// assert_eq!(view.expiry(), 60);
-/// assert!(view.description().is_some_and(|d| d == "1 cup coffee"));
+/// assert!(view.description().map_or(false, |d| d == "1 cup coffee"));
 /// # Ok::<(), lightning_bolt11::DecodeError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,7 +191,7 @@ impl<'a> InvoiceRef<'a> {
     /// Whether this field is one the invoice's values come from (rather than skipped).
     fn is_used(&self, f: &RawField<'_>) -> bool {
         let p = &self.parsed;
-        let at = |span: Option<parse::Span>| span.is_some_and(|s| usize::from(s.start) == f.data_start());
+        let at = |span: Option<parse::Span>| span.map_or(false, |s| usize::from(s.start) == f.data_start());
         match f.tag {
             tag::PAYMENT_HASH => at(Some(p.payment_hash)),
             tag::PAYMENT_SECRET => at(p.payment_secret),
@@ -202,7 +202,7 @@ impl<'a> InvoiceRef<'a> {
             tag::METADATA => at(p.metadata),
             // The first `x` and `c` are used; later ones are only possible when lenient.
             tag::EXPIRY | tag::MIN_FINAL_CLTV => {
-                self.fields().find(|g| g.tag == f.tag).is_some_and(|g| g.start == f.start)
+                self.fields().find(|g| g.tag == f.tag).map_or(false, |g| g.start == f.start)
             }
             tag::FALLBACK => matches!(Fallback::from_words(f.data), Ok(Some(_))),
             tag::ROUTE => RouteHint::check(f.data).is_ok(),

@@ -197,7 +197,7 @@ pub(crate) fn bytes_to_words(bytes: impl IntoIterator<Item = u8>, mut out: impl 
 /// Number of words needed to carry `n` bytes.
 #[cfg(test)]
 pub(crate) const fn words_for_bytes(n: usize) -> usize {
-    (n * 8).div_ceil(5)
+    (n * 8 + 4) / 5
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ fn replay(target: &str, run: fn(&[u8])) {
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().is_some_and(|f| f.to_string_lossy().starts_with('.')) {
+        if path.file_name().map_or(false, |f| f.to_string_lossy().starts_with('.')) {
             continue;
         }
         // A file a running fuzzer has just replaced is skipped.

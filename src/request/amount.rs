@@ -58,7 +58,10 @@ enum Scaled {
 /// `value × 10^scale` exactly, if it is a whole number that fits in a `u64`.
 fn scale(d: &Decimal<'_>, scale: u32) -> Scaled {
     let digits = || d.digits.0.bytes().chain(d.digits.1.bytes());
-    let Some(exp) = d.exponent.checked_add(i64::from(scale)) else { return Scaled::Overflow };
+    let exp = match d.exponent.checked_add(i64::from(scale)) {
+        Some(e) => e,
+        None => return Scaled::Overflow,
+    };
     let n = digits().count() as i64;
     // Digits dropped by a negative exponent must be zeros.
     let keep = if exp < 0 { n + exp } else { n };
@@ -75,7 +78,10 @@ fn scale(d: &Decimal<'_>, scale: u32) -> Scaled {
         }
     }
     if exp > 0 && value != 0 {
-        let Ok(e) = u32::try_from(exp) else { return Scaled::Overflow };
+        let e = match u32::try_from(exp) {
+            Ok(e) => e,
+            Err(_) => return Scaled::Overflow,
+        };
         match 10u64.checked_pow(e).and_then(|p| value.checked_mul(p)) {
             Some(v) => value = v,
             None => return Scaled::Overflow,
@@ -146,7 +152,10 @@ pub fn msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestE
 /// A BTC decimal string (Bitfinex) to millisatoshis: `^[0-9]+(\.[0-9]{1,8})?$`, no sign, no
 /// exponent (check 13).
 pub fn btc_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
-    let AmountInput::Text(text) = input else { return Err(RequestError::InvalidBtcAmount { field }) };
+    let text = match input {
+        AmountInput::Text(text) => text,
+        AmountInput::Number(_) => return Err(RequestError::InvalidBtcAmount { field }),
+    };
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit());
     if !digits(int) || (text.contains('.') && !digits(frac)) || frac.len() > 8 {

@@ -160,7 +160,7 @@ impl InvoiceRequest {
         // The invoice commits to a description by `d` or by `h`; either form is accepted.
         let commits_to = |hash: [u8; 32]| {
             inv.description_hash() == Some(hash)
-                || inv.description().is_some_and(|d| sha256::Hash::hash(d.as_bytes()).to_byte_array() == hash)
+                || inv.description().map_or(false, |d| sha256::Hash::hash(d.as_bytes()).to_byte_array() == hash)
         };
         match (&self.description_hash, &self.description) {
             (Some(h), _) if !commits_to(*h) => v.push(Violation::DescriptionHashMismatch),
@@ -173,7 +173,7 @@ impl InvoiceRequest {
         if let Some(expected) = self.expiry.filter(|&x| x != inv.expiry()) {
             v.push(Violation::ExpiryMismatch { expected, found: inv.expiry() });
         }
-        if opts.now.is_some_and(|now| inv.is_expired(now)) {
+        if opts.now.map_or(false, |now| inv.is_expired(now)) {
             v.push(Violation::Expired { expires_at: inv.expires_at() });
         }
         CheckReport { violations: v }

@@ -56,12 +56,10 @@ fn sats_field(raw: &Option<Box<RawValue>>, field: &'static str) -> Result<Option
 
 /// An expiry in seconds: a whole number of at least 1 (checks 21, 22).
 fn expiry_field(raw: &Option<Box<RawValue>>) -> Result<Option<u64>, RequestError> {
-    let Some(input) = raw.as_deref().map(|r| amount_input(r, "expiry")).transpose()?.flatten() else {
-        return Ok(None);
-    };
-    match msat(input, "expiry") {
-        Ok(0) | Err(_) => Err(RequestError::InvalidExpiry),
-        Ok(secs) => Ok(Some(secs)),
+    match raw.as_deref().map(|r| amount_input(r, "expiry")).transpose()?.flatten().map(|i| msat(i, "expiry")) {
+        None => Ok(None),
+        Some(Ok(0) | Err(_)) => Err(RequestError::InvalidExpiry),
+        Some(Ok(secs)) => Ok(Some(secs)),
     }
 }
 
@@ -148,7 +146,7 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
                 Some(0) => return Err(RequestError::ZeroAmount { field: "amount" }), // check 4
                 Some(fixed) => {
                     // Check 12: `amount` wins, but a different default is a contradiction.
-                    if default.is_some_and(|d| d != fixed) {
+                    if default.map_or(false, |d| d != fixed) {
                         return Err(RequestError::ConflictingAmount);
                     }
                     // Checks 10, 11: a fixed amount within the bounds, inclusive.

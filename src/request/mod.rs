@@ -184,7 +184,7 @@ impl InvoiceRequest {
                     });
                 }
                 if let Some(d) = default {
-                    if min.is_some_and(|lo| d < lo) || max.is_some_and(|hi| d > hi) {
+                    if min.map_or(false, |lo| d < lo) || max.map_or(false, |hi| d > hi) {
                         return Err(RequestError::DefaultOutOfRange);
                     }
                 }
@@ -200,7 +200,7 @@ impl InvoiceRequest {
                 return Err(RequestError::DescriptionHashMismatch);
             }
         }
-        if self.expiry == Some(0) || self.expiry.is_some_and(|x| x > MAX_SAFE_JSON_INTEGER) {
+        if self.expiry == Some(0) || self.expiry.map_or(false, |x| x > MAX_SAFE_JSON_INTEGER) {
             return Err(RequestError::InvalidExpiry);
         }
         Ok(())

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the crate with the oldest compilers it claims, from the committed lockfile:
+#   - the library, every library feature: rust-version (Cargo.toml);
+#   - the `bolt11` tool (`cli`): 1.70 (std::io::IsTerminal);
+#   - no_std on an embedded target: 1.81 (thiserror 2 needs core::error::Error there).
+# Old cargo cannot read this workspace whole (its dev-dependencies and the wasm member include
+# crates of edition 2024, and cargo before 1.68 has no sparse index), so the package alone,
+# without dev-dependencies, is copied out and its locked dependencies vendored.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+msrv="$(grep -m1 '^rust-version' "$root/Cargo.toml" | cut -d'"' -f2)"
+work="${MSRV_WORK_DIR:-$root/target/msrv}"
+rm -rf "$work/pkg"
+mkdir -p "$work/pkg"
+cp -r "$root/src" "$root/Cargo.lock" "$root/README.md" "$root/.cargo" "$work/pkg/"
+[ -d "$root/docs" ] && cp -r "$root/docs" "$work/pkg/"
+# The manifest without the sections only a workspace, tests or benches need.
+python3 - "$root/Cargo.toml" "$work/pkg/Cargo.toml" <<'EOF'
+import re, sys
+skip, out = False, []
+for line in open(sys.argv[1]).read().split("\n"):
+    m = re.match(r"^\[+([^\]]+)\]+", line)
+    if m:
+        name = m.group(1)
+        skip = name in ("workspace", "dev-dependencies", "bench", "test", "example") or name.startswith("profile")
+    if not skip:
+        out.append(line)
+# Its own workspace, though it sits inside ours.
+open(sys.argv[2], "w").write("\n".join(out) + "\n[workspace]\n")
+EOF
+cd "$work/pkg"
+# The lockfile loses the entries only the workspace needed; every other version stays as locked.
+cargo vendor --versioned-dirs "$work/vendor" >/dev/null
+vendored=(--config 'source.crates-io.replace-with="vendored"' --config "source.vendored.directory=\"$work/vendor\"")
+for tc in "$msrv" 1.70 1.81; do
+    rustup toolchain list | grep -q "^$tc" || rustup toolchain install "$tc" --profile minimal >/dev/null
+done
+rustup target add --toolchain 1.81 thumbv7em-none-eabihf >/dev/null 2>&1
+
+lib_features="$(python3 - "$root/Cargo.toml" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+section = text.split("[features]", 1)[1].split("\n[", 1)[0]
+names = [m.group(1) for m in re.finditer(r'^([A-Za-z0-9_-]+)\s*=', section, re.M)]
+print(",".join(n for n in names if n not in ("default", "cli")))
+EOF
+)"
+echo "rust $msrv: the library with $lib_features"
+RUSTFLAGS="-D warnings" cargo "+$msrv" check --offline "${vendored[@]}" --lib --features "$lib_features"
+RUSTFLAGS="-D warnings" cargo "+$msrv" check --offline "${vendored[@]}" --lib --no-default-features --features alloc
+echo "rust 1.70: the bolt11 tool"
+RUSTFLAGS="-D warnings" cargo +1.70 check --offline "${vendored[@]}" --bins --features cli
+echo "rust 1.81: no_std on thumbv7em-none-eabihf"
+RUSTFLAGS="-D warnings" cargo +1.81 build --offline "${vendored[@]}" --lib --no-default-features --target thumbv7em-none-eabihf
+echo "msrv: ok"
