@@ -12,7 +12,9 @@ use bech32::primitives::decode::CheckedHrpstring;
 use bitcoin_hashes::{sha256, Hash};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use lightning_bolt11::secp256k1::{ecdsa::RecoverableSignature, Keypair, Message, Secp256k1, SecretKey};
-use lightning_bolt11::{Bolt11Bech32, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId};
+use lightning_bolt11::{
+    Bolt11Bech32, DecodeOptions, Invoice, InvoiceBuilder, InvoiceRef, Network, RouteHop, ShortChannelId,
+};
 use lightning_invoice::{Bolt11Invoice, Currency, PaymentSecret, SignedRawBolt11Invoice};
 
 const SPEC_KEY: [u8; 32] = [
@@ -198,6 +200,40 @@ fn sign(c: &mut Criterion) {
     g.finish();
 }
 
+/// The worst case for the accessors that walk the fields: a 7089-character invoice of ~1,750
+/// repeated `x` fields, which lenient mode keeps. Signature bytes are zero: parsing does not
+/// check them.
+fn repeated_expiry_invoice() -> String {
+    use bech32::{Fe32, Fe32IterExt, Hrp};
+    let field = |words: &mut Vec<u8>, tag: u8, data: &[u8]| {
+        words.extend([tag, (data.len() >> 5) as u8, (data.len() & 31) as u8]);
+        words.extend_from_slice(data);
+    };
+    let mut words = vec![1u8; 7];
+    field(&mut words, 1, &[0; 52]);
+    field(&mut words, 16, &[0; 52]);
+    field(&mut words, 13, &[]);
+    while "lnbc1".len() + words.len() + 4 + 104 + 6 <= 7089 {
+        field(&mut words, 6, &[1]);
+    }
+    words.extend([0u8; 104]);
+    let hrp = Hrp::parse("lnbc").unwrap();
+    words.into_iter().map(|w| Fe32::try_from(w).unwrap()).with_checksum::<Bolt11Bech32>(&hrp).chars().collect()
+}
+
+/// Issue 11, item 3: listing the kept fields of the worst case stays a small multiple of
+/// parsing it (it was about 300 times, a search per repeated `x`).
+fn adversarial(c: &mut Criterion) {
+    let s = repeated_expiry_invoice();
+    let lenient = DecodeOptions::new().lenient();
+    let view = InvoiceRef::parse_with(&s, &lenient).unwrap();
+    eprintln!("adversarial: {} characters, {} kept fields", s.len(), view.unknown_field_count());
+    let mut g = c.benchmark_group("adversarial");
+    g.bench_function("parse_lenient", |b| b.iter(|| InvoiceRef::parse_with(black_box(&s), &lenient).unwrap()));
+    g.bench_function("unknown_fields", |b| b.iter(|| black_box(&view).unknown_fields().count()));
+    g.finish();
+}
+
 /// Parse time per character at several lengths: the cost should be linear.
 fn scaling(c: &mut Criterion) {
     let mut g = c.benchmark_group("scaling_parse");
@@ -214,6 +250,6 @@ fn scaling(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
-    targets = decode, sign, scaling
+    targets = decode, sign, scaling, adversarial
 }
 criterion_main!(benches);

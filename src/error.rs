@@ -180,6 +180,21 @@ pub enum FieldError {
         /// Position of the field's tag.
         position: usize,
     },
+    /// A field that carries bytes (`d`, `m`, `r`, or the program of an `f`) in more words than
+    /// its bytes need: five or more padding bits, where BIP-173's conversion writes at most
+    /// four (W-23; strict mode). A reader that re-encodes the field signs other bytes than the
+    /// writer did, and so recovers another payee (rust-lightning issue 3693).
+    #[error("field '{tag}' at position {position} is written in {len} characters, more than its {bytes} bytes need")]
+    NonCanonicalLength {
+        /// The field's tag character.
+        tag: char,
+        /// Position of the field's tag.
+        position: usize,
+        /// The words found (for `f`, after the version).
+        len: usize,
+        /// The whole bytes they carry.
+        bytes: usize,
+    },
     /// The description is not valid UTF-8 (W-5, J-5).
     #[error("the description at position {position} is not valid UTF-8 text")]
     InvalidUtf8 {
@@ -306,6 +321,7 @@ impl DecodeError {
                 FieldError::NonMinimal { .. } => "non_minimal_field",
                 FieldError::ValueTooLarge { .. } => "field_value_too_large",
                 FieldError::NonZeroPadding { .. } => "non_zero_padding",
+                FieldError::NonCanonicalLength { .. } => "non_canonical_length",
                 FieldError::InvalidUtf8 { .. } => "invalid_utf8",
                 FieldError::EmptyRoute { .. } => "empty_route_hint",
                 FieldError::InvalidRouteLength { .. } => "invalid_route_hint_length",

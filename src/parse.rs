@@ -37,6 +37,13 @@ pub(crate) struct Span {
     pub(crate) len: u16,
 }
 
+/// An integer field (`x`, `c`): its value, and the word its data starts at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct IntField {
+    pub(crate) value: u64,
+    pub(crate) start: u16,
+}
+
 /// The layout and plain values of a parsed invoice; the text itself is kept by the caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Parsed {
@@ -52,8 +59,8 @@ pub(crate) struct Parsed {
     pub(crate) payee: Option<Span>,
     pub(crate) features: Option<Span>,
     pub(crate) metadata: Option<Span>,
-    pub(crate) expiry: Option<u64>,
-    pub(crate) min_final_cltv: Option<u64>,
+    pub(crate) expiry: Option<IntField>,
+    pub(crate) min_final_cltv: Option<IntField>,
     pub(crate) fallbacks: u16,
     pub(crate) routes: u16,
     pub(crate) unknown: u16,
@@ -188,6 +195,8 @@ struct Layout<'a> {
     policy: Policy,
     /// Position of the data part in the caller's input.
     base: usize,
+    /// One bit per tag seen at least once, whatever its length.
+    seen: u32,
     payment_hash: Option<Span>,
     payment_secret: Option<Span>,
     description: Option<Span>,
@@ -195,10 +204,8 @@ struct Layout<'a> {
     payee: Option<Span>,
     features: Option<Span>,
     metadata: Option<Span>,
-    expiry: Option<u64>,
-    min_final_cltv: Option<u64>,
-    expiry_seen: bool,
-    cltv_seen: bool,
+    expiry: Option<IntField>,
+    min_final_cltv: Option<IntField>,
     fallbacks: u16,
     routes: u16,
     unknown: u16,
@@ -210,6 +217,7 @@ impl<'a> Layout<'a> {
             words,
             policy,
             base,
+            seen: 0,
             payment_hash: None,
             payment_secret: None,
             description: None,
@@ -219,8 +227,6 @@ impl<'a> Layout<'a> {
             metadata: None,
             expiry: None,
             min_final_cltv: None,
-            expiry_seen: false,
-            cltv_seen: false,
             fallbacks: 0,
             routes: 0,
             unknown: 0,
@@ -251,41 +257,60 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Strict readers hold byte-carrying data to the one encoding BIP-173's conversion gives
+    /// (W-23, J-5): no more words than the bytes need, and zero padding. Any other encoding is
+    /// one a re-encoding reader signs differently (rust-lightning issue 3693).
+    fn check_bytes(&self, data: Words<'_>, tag: char, position: usize) -> Result<(), DecodeError> {
+        if !self.strict() {
+            return Ok(());
+        }
+        if data.padding_bits() >= 5 {
+            let (len, bytes) = (data.len(), data.byte_len());
+            return Err(FieldError::NonCanonicalLength { tag, position, len, bytes }.into());
+        }
+        if !data.padding_is_zero() {
+            return Err(FieldError::NonZeroPadding { tag, position }.into());
+        }
+        Ok(())
+    }
+
     fn field(&mut self, f: RawField<'a>) -> Result<(), DecodeError> {
         let position = self.position(f.start);
         let t = f.tag_char();
         let span = Span { start: f.data_start() as u16, len: f.data.len() as u16 };
-        // W-23, J-5: byte-carrying fields must be zero-padded; strict readers check it.
-        let check_padding = |strict: bool| -> Result<(), DecodeError> {
-            if strict && !f.data.padding_is_zero() {
-                return Err(FieldError::NonZeroPadding { tag: t, position }.into());
-            }
-            Ok(())
-        };
+        let first_of_its_tag = self.seen & (1 << f.tag) == 0;
+        self.seen |= 1 << f.tag;
         match f.tag {
-            tag::PAYMENT_HASH | tag::PAYMENT_SECRET | tag::DESCRIPTION_HASH | tag::PAYEE => {
-                let expected = if f.tag == tag::PAYEE { PUBKEY_WORDS } else { HASH_WORDS };
-                if f.data.len() != expected {
-                    // R-2 (strict). Lenient readers skip it, as BOLT-11 said before 2025-06.
-                    if self.strict() {
-                        return Err(FieldError::WrongLength { tag: t, position, len: f.data.len(), expected }.into());
-                    }
-                    return self.keep();
+            tag::PAYMENT_HASH | tag::PAYMENT_SECRET | tag::DESCRIPTION_HASH => {
+                // J-2, both policies: a second `p`, `s` or `h` fails, whatever the length of
+                // either, so that no two readers can take two different hashes from one
+                // invoice (lightning/bolts PR 1357).
+                if !first_of_its_tag {
+                    return Err(FieldError::Duplicate { tag: t, position }.into());
                 }
-                check_padding(self.strict())?;
+                if f.data.len() != HASH_WORDS {
+                    return self.wrong_length(t, position, f.data.len(), HASH_WORDS);
+                }
+                self.check_bytes(f.data, t, position)?;
                 let slot = match f.tag {
                     tag::PAYMENT_HASH => &mut self.payment_hash,
                     tag::PAYMENT_SECRET => &mut self.payment_secret,
-                    tag::DESCRIPTION_HASH => &mut self.description_hash,
-                    _ => &mut self.payee,
+                    _ => &mut self.description_hash,
                 };
-                // `n` may repeat in lenient mode; `p`, `s` and `h` only with the same value.
-                let may_repeat_with_other_value = f.tag == tag::PAYEE;
-                let first = set_once(slot, span, self.words, self.policy, may_repeat_with_other_value, t, position)?;
+                *slot = Some(span);
+                Ok(())
+            }
+            tag::PAYEE => {
+                if f.data.len() != PUBKEY_WORDS {
+                    return self.wrong_length(t, position, f.data.len(), PUBKEY_WORDS);
+                }
+                self.check_bytes(f.data, t, position)?;
+                // Lenient: the first `n` is the one the signature must verify against.
+                let first = set_once(&mut self.payee, span, self.words, self.policy, true, t, position)?;
                 self.keep_unless(first)
             }
             tag::DESCRIPTION => {
-                check_padding(self.strict())?;
+                self.check_bytes(f.data, t, position)?;
                 // W-5: the description must be UTF-8 (both policies: it is shown to users).
                 let mut buf = [0u8; MAX_FIELD_BYTES];
                 let n = f.data.copy_bytes_to(&mut buf).unwrap_or(0);
@@ -296,7 +321,7 @@ impl<'a> Layout<'a> {
                 self.keep_unless(first)
             }
             tag::METADATA => {
-                check_padding(self.strict())?;
+                self.check_bytes(f.data, t, position)?;
                 let first = set_once(&mut self.metadata, span, self.words, self.policy, true, t, position)?;
                 self.keep_unless(first)
             }
@@ -314,27 +339,21 @@ impl<'a> Layout<'a> {
                     return Err(FieldError::NonMinimal { tag: t, position }.into());
                 }
                 let value = f.data.to_u64().ok_or(FieldError::ValueTooLarge { tag: t, position })?;
-                let (seen, slot) = if f.tag == tag::EXPIRY {
-                    (&mut self.expiry_seen, &mut self.expiry)
-                } else {
-                    (&mut self.cltv_seen, &mut self.min_final_cltv)
-                };
-                if *seen {
-                    if self.policy == Policy::Strict {
+                if !first_of_its_tag {
+                    if self.strict() {
                         return Err(FieldError::Duplicate { tag: t, position }.into());
                     }
                     return self.keep();
                 }
-                *seen = true;
-                *slot = Some(value);
+                let slot = if f.tag == tag::EXPIRY { &mut self.expiry } else { &mut self.min_final_cltv };
+                // Where it starts, so that telling it from a later repeat takes no search.
+                *slot = Some(IntField { value, start: span.start });
                 Ok(())
             }
             tag::FALLBACK => match Fallback::from_words(f.data) {
                 Ok(Some(_)) => {
                     // The version word stands apart; the program is what is padded.
-                    if self.strict() && !f.data.slice_from(1).padding_is_zero() {
-                        return Err(FieldError::NonZeroPadding { tag: t, position }.into());
-                    }
+                    self.check_bytes(f.data.slice_from(1), t, position)?;
                     self.fallbacks = self.fallbacks.saturating_add(1);
                     Ok(())
                 }
@@ -347,7 +366,7 @@ impl<'a> Layout<'a> {
             },
             tag::ROUTE => match RouteHint::check(f.data) {
                 Ok(()) => {
-                    check_padding(self.strict())?;
+                    self.check_bytes(f.data, t, position)?;
                     self.routes = self.routes.saturating_add(1);
                     Ok(())
                 }
@@ -359,6 +378,15 @@ impl<'a> Layout<'a> {
             // J-1: unknown types are skipped, and kept.
             _ => self.keep(),
         }
+    }
+
+    /// A `p`, `s`, `h` or `n` of the wrong length: fails when strict; lenient readers
+    /// skip it, as BOLT-11 said before 2025-06, and keep it.
+    fn wrong_length(&mut self, tag: char, position: usize, len: usize, expected: usize) -> Result<(), DecodeError> {
+        if self.strict() {
+            return Err(FieldError::WrongLength { tag, position, len, expected }.into());
+        }
+        self.keep()
     }
 
     fn finish(self, opts: &DecodeOptions<'_>, head: ParsedHead) -> Result<Parsed, DecodeError> {
@@ -417,8 +445,8 @@ pub(crate) fn span_words<'a>(words: Words<'a>, span: Option<Span>) -> Words<'a> 
 /// repeat that lenient mode skips (and keeps).
 ///
 /// Strict: any second occurrence fails. Lenient: the first is used; a second one with other
-/// contents fails unless `may_differ` (for `p`, `s`, `d` and `h`, a different second value
-/// would make "which one?" depend on which library reads the invoice).
+/// contents fails unless `may_differ` (false for `d`: "which description?" must not depend on
+/// which library reads the invoice). `p`, `s` and `h` never get here twice.
 fn set_once(
     slot: &mut Option<Span>,
     span: Span,
@@ -436,8 +464,8 @@ fn set_once(
         }
     };
     // Compare word values, not characters: case does not matter here.
-    let same = span_words(words, Some(first)).iter().eq(span_words(words, Some(span)).iter());
-    if policy == Policy::Strict || !(may_differ || same) {
+    let same = || span_words(words, Some(first)).iter().eq(span_words(words, Some(span)).iter());
+    if policy == Policy::Strict || !(may_differ || same()) {
         return Err(FieldError::Duplicate { tag, position }.into());
     }
     Ok(false)

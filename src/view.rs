@@ -149,7 +149,7 @@ impl<'a> InvoiceRef<'a> {
 
     /// Seconds after the timestamp until the invoice expires (`x`; 3600 when absent).
     pub fn expiry(&self) -> u64 {
-        self.parsed.expiry.unwrap_or(DEFAULT_EXPIRY_SECS)
+        self.parsed.expiry.map_or(DEFAULT_EXPIRY_SECS, |x| x.value)
     }
 
     /// Whether the invoice has an `x` field.
@@ -169,7 +169,7 @@ impl<'a> InvoiceRef<'a> {
 
     /// `min_final_cltv_expiry_delta` (`c`; 18 when absent, R-13).
     pub fn min_final_cltv_expiry_delta(&self) -> u64 {
-        self.parsed.min_final_cltv.unwrap_or(DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA)
+        self.parsed.min_final_cltv.map_or(DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA, |c| c.value)
     }
 
     /// The feature bits (`9`).
@@ -191,7 +191,8 @@ impl<'a> InvoiceRef<'a> {
     /// Whether this field is one the invoice's values come from (rather than skipped).
     fn is_used(&self, f: &RawField<'_>) -> bool {
         let p = &self.parsed;
-        let at = |span: Option<parse::Span>| span.map_or(false, |s| usize::from(s.start) == f.data_start());
+        let starts_here = |start: u16| usize::from(start) == f.data_start();
+        let at = |span: Option<parse::Span>| span.map_or(false, |s| starts_here(s.start));
         match f.tag {
             tag::PAYMENT_HASH => at(Some(p.payment_hash)),
             tag::PAYMENT_SECRET => at(p.payment_secret),
@@ -200,10 +201,10 @@ impl<'a> InvoiceRef<'a> {
             tag::PAYEE => at(p.payee),
             tag::FEATURES => at(p.features),
             tag::METADATA => at(p.metadata),
-            // The first `x` and `c` are used; later ones are only possible when lenient.
-            tag::EXPIRY | tag::MIN_FINAL_CLTV => {
-                self.fields().find(|g| g.tag == f.tag).map_or(false, |g| g.start == f.start)
-            }
+            // The first `x` and `c` are used; later ones are only possible when lenient. The
+            // parse recorded where the first starts: no search, so this stays linear.
+            tag::EXPIRY => p.expiry.map_or(false, |x| starts_here(x.start)),
+            tag::MIN_FINAL_CLTV => p.min_final_cltv.map_or(false, |c| starts_here(c.start)),
             tag::FALLBACK => matches!(Fallback::from_words(f.data), Ok(Some(_))),
             tag::ROUTE => RouteHint::check(f.data).is_ok(),
             _ => false,

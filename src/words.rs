@@ -93,6 +93,18 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// How many bits follow the last whole byte: BIP-173's conversion leaves at most four.
+    pub fn padding_bits(&self) -> usize {
+        (self.chars.len() * 5) % 8
+    }
+
+    /// Whether the words are exactly as many as their bytes need (`ceil(8 * bytes / 5)`), with
+    /// every padding bit zero: the only way BIP-173's conversion writes those bytes (W-23), so
+    /// a reader that re-encodes them gets back these words.
+    pub fn is_canonical_bytes(&self) -> bool {
+        self.padding_bits() < 5 && self.padding_is_zero()
+    }
+
     /// The words as exactly `N` bytes, or `None` if they carry a different number of whole bytes.
     pub fn to_array<const N: usize>(&self) -> Option<[u8; N]> {
         if self.byte_len() != N {
@@ -258,5 +270,24 @@ mod tests {
         // `z` = 0b00010: its low two bits are 0b10.
         assert!(!Words::new(b"qz").padding_is_zero());
         assert!(Words::new(b"qg").padding_is_zero()); // `g` = 0b01000
+    }
+
+    #[test]
+    fn canonical_bytes_take_the_fewest_words() {
+        // "coffee": 6 bytes, 48 bits: 10 words (2 padding bits); an 11th, zero word is 7.
+        let mut chars = Vec::new();
+        bytes_to_words(*b"coffee", |w| chars.push(crate::checksum::CHARSET[usize::from(w)]));
+        assert_eq!(chars.len(), 10);
+        let ten = Words::new(&chars);
+        assert_eq!((ten.padding_bits(), ten.is_canonical_bytes()), (2, true));
+        chars.push(b'q');
+        let eleven = Words::new(&chars);
+        assert_eq!(eleven.byte_len(), 6);
+        assert_eq!((eleven.padding_bits(), eleven.padding_is_zero(), eleven.is_canonical_bytes()), (7, true, false));
+        // Four padding bits are the most a canonical encoding has (one byte in two words).
+        assert!(Words::new(b"qq").is_canonical_bytes());
+        // Five: one word holds no whole byte.
+        assert!(!Words::new(b"q").is_canonical_bytes());
+        assert!(Words::new(b"").is_canonical_bytes());
     }
 }

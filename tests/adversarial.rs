@@ -21,6 +21,23 @@ fn thousands_of_unknown_fields() {
 }
 
 #[test]
+fn thousands_of_repeated_expiries_when_lenient() {
+    // Issue 11, item 3: lenient mode keeps every `x` after the first. Telling the first from the
+    // rest takes no search (the parse recorded where it starts); `benches/compare.rs`
+    // (`adversarial`) times this against the parse of the same invoice.
+    let n = (MAX_INVOICE_LENGTH - with_fields(&[]).len()) / 4;
+    let extra: Vec<Vec<u8>> = (0..n).map(|i| field('x', &[1 + (i % 31) as u8])).collect();
+    let s = with_fields(&extra);
+    assert!(s.len() <= MAX_INVOICE_LENGTH && n > 1700);
+    assert!(Invoice::decode(&s).is_err());
+    let inv = Invoice::decode_with(&s, &DecodeOptions::new().lenient()).unwrap();
+    assert_eq!(inv.expiry(), 1);
+    let kept: Vec<u64> = inv.unknown_fields().map(|f| f.data.to_u64().unwrap()).collect();
+    assert_eq!(kept.len(), n - 1);
+    assert!(kept.iter().enumerate().all(|(i, &x)| x == 1 + ((i + 1) % 31) as u64));
+}
+
+#[test]
 fn route_hints_filling_the_invoice() {
     // Six full `r` fields of 12 hops each, as long as the limit allows.
     let hop = [[3u8; 33].as_slice(), &[0, 0, 1, 0, 0, 2, 0, 3], &[0, 0, 0, 1], &[0, 0, 0, 2], &[0, 40]].concat();

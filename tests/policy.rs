@@ -39,16 +39,69 @@ fn base_invoice_is_valid_in_both_policies() {
 
 #[test]
 fn r2_wrong_length_fixed_fields() {
-    for (tag, words) in [('p', 51), ('p', 53), ('s', 51), ('h', 53), ('n', 52), ('n', 54)] {
-        let s = with_fields(&[field(tag, &vec![0; words])]);
+    // The invoice's only `p`, `s`, `h` or an extra `n`, of the wrong length.
+    let p = field('p', &to_words(&[1; 32]));
+    let s = field('s', &to_words(&[2; 32]));
+    let d = field('d', &to_words(b"test"));
+    let cases = [
+        ('p', 51, vec![s.clone(), d.clone()]),
+        ('p', 53, vec![s.clone(), d.clone()]),
+        ('s', 51, vec![p.clone(), d.clone()]),
+        ('h', 53, vec![p.clone(), s.clone()]),
+        ('n', 52, vec![p.clone(), s.clone(), d.clone()]),
+        ('n', 54, vec![p.clone(), s.clone(), d.clone()]),
+    ];
+    for (tag, words, mut fields) in cases {
+        fields.push(field(tag, &vec![0; words]));
+        let inv = raw_invoice("lnbc", 1_700_000_000, &fields, &spec_key());
         assert!(
-            matches!(field_err(strict(&s)), FieldError::WrongLength { tag: t, len, .. } if t == tag && len == words),
+            matches!(field_err(strict(&inv)), FieldError::WrongLength { tag: t, len, .. } if t == tag && len == words),
             "{tag} {words}"
         );
-        // Lenient skips it, and keeps it for re-encoding.
-        let inv = lenient(&s).unwrap();
-        assert_eq!(unknown_tags(&inv), vec![tag]);
-        assert_eq!(inv.to_string(), s);
+        // Lenient skips it and keeps it for re-encoding: then `p` is missing, `h` leaves no
+        // description (R-3, both policies), and `s` or `n` is simply absent.
+        match tag {
+            'p' => assert_eq!(field_err(lenient(&inv)), FieldError::MissingPaymentHash),
+            'h' => assert_eq!(field_err(lenient(&inv)), FieldError::MissingDescription),
+            _ => {
+                let decoded = lenient(&inv).unwrap();
+                assert_eq!(unknown_tags(&decoded), vec![tag]);
+                assert_eq!(decoded.to_string(), inv);
+            }
+        }
+    }
+}
+
+#[test]
+fn j2_any_second_p_s_or_h_fails_in_both_policies_whatever_its_length() {
+    // lightning/bolts PR 1357: a reader that skips one and takes another, and a reader that
+    // lists both (bolt11 npm), would see two payment hashes. Issue 11, item 2.
+    let p = field('p', &to_words(&[1; 32]));
+    let s = field('s', &to_words(&[2; 32]));
+    let d = field('d', &to_words(b"test"));
+    let h = field('h', &to_words(&[3; 32]));
+    for (tag, good) in [('p', &p), ('s', &s), ('h', &h)] {
+        let others: Vec<Vec<u8>> = [&p, &s, &d, &h]
+            .into_iter()
+            .filter(|f| *f != good && !(tag == 'h' && **f == d) && !(tag != 'h' && **f == h))
+            .cloned()
+            .collect();
+        let seconds = [field(tag, &[0; 51]), field(tag, &[0; 53]), good.clone(), field(tag, &to_words(&[9; 32]))];
+        for second in seconds {
+            for order in [[good.clone(), second.clone()], [second.clone(), good.clone()]] {
+                let first_is_short_or_long = order[0].len() != good.len();
+                let mut fields = others.clone();
+                fields.extend(order);
+                let inv = raw_invoice("lnbc", 1_700_000_000, &fields, &spec_key());
+                assert!(matches!(field_err(lenient(&inv)), FieldError::Duplicate { tag: t, .. } if t == tag), "{tag}");
+                // Strict fails at the first wrong field: a wrong length if that comes first.
+                match field_err(strict(&inv)) {
+                    FieldError::WrongLength { tag: t, .. } => assert!(t == tag && first_is_short_or_long),
+                    FieldError::Duplicate { tag: t, .. } => assert!(t == tag && !first_is_short_or_long),
+                    other => panic!("{tag}: {other:?}"),
+                }
+            }
+        }
     }
 }
 
@@ -105,12 +158,6 @@ fn j2_duplicates_of_single_fields() {
     }
 }
 
-fn to_words_features(bits: &[usize]) -> Vec<u8> {
-    let max = *bits.iter().max().unwrap();
-    let n = max / 5 + 1;
-    (0..n).rev().map(|i| bits.iter().filter(|&&b| b / 5 == i).fold(0u8, |w, &b| w | 1 << (b % 5))).collect()
-}
-
 fn secp256k1_pubkey_bytes() -> [u8; 33] {
     spec_key().public_key(&secp()).serialize()
 }
@@ -125,13 +172,13 @@ fn j2_distinct_payment_fields_fail_in_both_policies() {
 }
 
 #[test]
-fn j2_identical_payment_fields_fail_strict_only() {
-    for (tag, same) in [('p', to_words(&[1; 32])), ('s', to_words(&[2; 32])), ('d', to_words(b"test"))] {
-        let s = with_fields(&[field(tag, &same)]);
-        assert!(matches!(field_err(strict(&s)), FieldError::Duplicate { tag: t, .. } if t == tag));
-        let inv = lenient(&s).unwrap();
-        assert_eq!(unknown_tags(&inv), vec![tag]);
-    }
+fn j2_an_identical_second_description_fails_strict_only() {
+    // Two identical `d` say one thing whichever a reader takes; lenient keeps the second.
+    let s = with_fields(&[field('d', &to_words(b"test"))]);
+    assert!(matches!(field_err(strict(&s)), FieldError::Duplicate { tag: 'd', .. }));
+    let inv = lenient(&s).unwrap();
+    assert_eq!(unknown_tags(&inv), vec!['d']);
+    assert_eq!(inv.description(), Some("test"));
 }
 
 #[test]
@@ -268,6 +315,57 @@ fn j5_padding_and_utf8() {
     assert!(matches!(field_err(lenient(&s)), FieldError::InvalidUtf8 { .. }));
 }
 
+/// A byte field's words plus one zero word: five more padding bits, the same bytes.
+fn one_word_too_many(words: &[u8]) -> Vec<u8> {
+    let mut w = words.to_vec();
+    w.push(0);
+    w
+}
+
+#[test]
+fn w23_byte_fields_in_more_words_than_their_bytes_need_fail_strict() {
+    // Issue 11, item 1: "coffee" (6 bytes) in 11 words instead of ceil(48 / 5) = 10. The bytes
+    // are the same, but a reader that re-encodes them signs 10 words: another hash.
+    let hop = [[2u8; 33].as_slice(), &[0, 0, 1, 0, 0, 2, 0, 3], &[0, 0, 0, 1], &[0, 0, 0, 2], &[0, 40]].concat();
+    let mut witness = vec![0u8];
+    witness.extend(to_words(&[7; 20]));
+    let cases = [
+        ('d', one_word_too_many(&to_words(b"coffee")), 6),
+        ('m', one_word_too_many(&to_words(&[1, 0xfa, 0xfa, 0xf0, 0, 1])), 6),
+        ('r', one_word_too_many(&to_words(&hop)), 51),
+        ('f', one_word_too_many(&witness), 20),
+    ];
+    for (tag, data, bytes) in cases {
+        let extra = if tag == 'd' { vec![] } else { vec![field(tag, &data)] };
+        let mut fields = vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32]))];
+        fields.push(if tag == 'd' { field('d', &data) } else { field('d', &to_words(b"test")) });
+        fields.extend(extra);
+        let s = raw_invoice("lnbc", 1_700_000_000, &fields, &spec_key());
+        let len = if tag == 'f' { data.len() - 1 } else { data.len() };
+        assert_eq!(
+            field_err(strict(&s)),
+            FieldError::NonCanonicalLength { tag, position: last_field_position(&s, data.len()), len, bytes },
+            "{tag}"
+        );
+        // Lenient reads the same bytes and hashes the words received: the signer's key.
+        let inv = lenient(&s).unwrap();
+        assert_eq!(inv.payee(), spec_key().public_key(&secp()), "{tag}");
+        assert_eq!(inv.to_string(), s);
+        match tag {
+            'd' => assert_eq!(inv.description(), Some("coffee")),
+            'm' => assert_eq!(inv.payment_metadata(), Some(&[1, 0xfa, 0xfa, 0xf0, 0, 1][..])),
+            'r' => assert_eq!(inv.route_hints().next().unwrap().hops().next().unwrap().to_bytes().to_vec(), hop),
+            _ => assert_eq!(inv.fallbacks().next().unwrap().program(), &[7; 20]),
+        }
+    }
+}
+
+/// Where the last field, with `data_len` words of data, starts: before it come its tag and
+/// length (3 words); after it, the signature (104) and the checksum (6).
+fn last_field_position(s: &str, data_len: usize) -> usize {
+    s.len() - 6 - 104 - data_len - 3
+}
+
 #[test]
 fn b3_j3_amount_leading_zero_and_zero() {
     for (hrp, msat) in [("lnbc01m", 100_000_000u64), ("lnbc0", 0), ("lnbc00p", 0)] {
@@ -384,15 +482,15 @@ fn truncated_field_names_its_position() {
 
 #[test]
 fn field_one_word_into_the_signature_is_truncated() {
-    // The data part is fields, then the 104-word signature. A `d` claiming 4 words where 3 remain
-    // would take the signature's first word; 3 is the exact fit.
+    // The data part is fields, then the 104-word signature. A `d` claiming 3 words where 2 remain
+    // would take the signature's first word; 2 is the exact fit.
     let make = |claimed: u8| {
         let mut d = vec![13u8, 0, claimed];
-        d.extend([0u8; 3]);
+        d.extend([0u8; 2]);
         raw_invoice("lnbc", 1, &[field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), d], &spec_key())
     };
-    assert_eq!(field_err(strict(&make(4))), FieldError::Truncated { tag: 'd', position: 122 });
-    assert_eq!(strict(&make(3)).unwrap().description().unwrap().to_string(), "\0");
+    assert_eq!(field_err(strict(&make(3))), FieldError::Truncated { tag: 'd', position: 122 });
+    assert_eq!(strict(&make(2)).unwrap().description().unwrap().to_string(), "\0");
 }
 
 #[test]

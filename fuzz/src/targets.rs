@@ -3,7 +3,14 @@
 //!
 //! Each function panics when a property fails; that is what the fuzzer looks for.
 // The fuzzers build on nightly and the replay on stable: the crate's rust-version does not bind them.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::incompatible_msrv, dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::incompatible_msrv,
+    dead_code
+)]
 
 use std::str::FromStr;
 
@@ -235,15 +242,17 @@ pub fn builder(data: &[u8]) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deviation {
     /// lightning-invoice hashes a re-serialisation, not the words received (rust-lightning
-    /// issue 3693): non-minimal or non-zero-padded fields change its hash.
+    /// issue 3693): non-minimal, over-long or non-zero-padded fields change its hash. Lenient
+    /// mode only: strict mode refuses every such field, and is asserted to agree.
     ReserialisedHash,
     /// lightning-invoice requires a `9` field setting `payment_secret`, and knows fewer
     /// required features (not `option_attribution_data`, 36).
     Features,
     /// We refuse amounts above 21M BTC or that overflow; lightning-invoice reads some of them.
     Amount,
-    /// Duplicate fields: lightning-invoice refuses a second `p`, `d` or `h` that lenient mode
-    /// takes as harmless when identical, and refuses none of the others.
+    /// Duplicate fields: lightning-invoice refuses a second `d` that lenient mode takes as
+    /// harmless when identical, and refuses none of `x`, `c`, `n`, `9`, `m`, which strict mode
+    /// refuses.
     Duplicates,
     /// Wrong-length or unusable fields that one side skips and the other reads or refuses.
     FieldShape,
@@ -353,6 +362,12 @@ fn differential_str(s: &str) {
     };
     let ours = Invoice::decode_with(s, &DecodeOptions::new().lenient());
     let theirs = lightning_invoice::Bolt11Invoice::from_str(s);
+    // Strict mode refuses every encoding another reader could re-serialise differently, so
+    // whatever both accept has one payee: no deviation excuses two (issue 11, item 1).
+    if let (Ok(a), Ok(b)) = (Invoice::decode(s), &theirs) {
+        assert_eq!(a.payee(), b.get_payee_pub_key(), "strict payee differs on {s}");
+        assert_eq!(a.signature_hash(), b.signable_hash(), "strict hash differs on {s}");
+    }
     match (&ours, &theirs) {
         (Ok(a), Ok(b)) => {
             if li_hash_differs(s) {

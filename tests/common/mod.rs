@@ -101,6 +101,13 @@ pub fn int_words(v: u64, n: usize) -> Vec<u8> {
     (0..n).rev().map(|i| ((v >> (5 * i)) & 31) as u8).collect()
 }
 
+/// The minimal words of a `9` field setting `bits`.
+pub fn to_words_features(bits: &[usize]) -> Vec<u8> {
+    let max = *bits.iter().max().unwrap();
+    let n = max / 5 + 1;
+    (0..n).rev().map(|i| bits.iter().filter(|&&b| b / 5 == i).fold(0u8, |w, &b| w | 1 << (b % 5))).collect()
+}
+
 /// A tagged field from its tag character and data words.
 pub fn field(tag: char, data: &[u8]) -> Vec<u8> {
     let t = "qpzry9x8gf2tvdw0s3jn54khce6mua7l".find(tag).unwrap() as u8;
