@@ -1,24 +1,27 @@
 //! Building and signing invoices (sections E and C).
 //!
-//! The builder refuses, with a typed [`BuildError`], anything that would make an invalid
-//! invoice: a missing payment hash, secret or description, a field set twice, an amount out
-//! of range, a description too long for one field. Fields are written in the order they were
-//! set, so any invoice can be reproduced byte for byte.
+//! The builder refuses, with a typed [`BuildError`], anything that would make an invoice some
+//! reader refuses: a missing payment hash, secret or description, a field set twice, an amount
+//! out of range, a description too long for one field, a feature no reader knows as required.
+//! Fields are written in the order they were set, so any invoice can be reproduced byte for
+//! byte, and every invoice returned has passed the strict decoder.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use secp256k1::ecdsa::RecoverableSignature;
+use secp256k1::ecdsa::{RecoverableSignature, RecoveryId};
 use secp256k1::{Keypair, Message, PublicKey, Secp256k1, Signing, Verification};
 
 use crate::amount::{self, MAX_AMOUNT_MSAT};
+use crate::checksum::MAX_INVOICE_LENGTH;
 use crate::encode::{int_words, to_bech32, WordWriter};
-use crate::error::BuildError;
+use crate::error::{BuildError, SignOrBuildError};
 use crate::fallback::Fallback;
+use crate::features::{known_feature, KNOWN_FEATURES};
 use crate::field::{tag, tag_char, MAX_FIELD_BYTES, MAX_FIELD_WORDS};
 use crate::invoice::Invoice;
 use crate::network::Network;
-use crate::parse::{MAX_INVOICE_LENGTH, SIGNATURE_WORDS, TIMESTAMP_WORDS};
+use crate::parse::{SIGNATURE_WORDS, TIMESTAMP_WORDS};
 use crate::policy::DecodeOptions;
 use crate::route::{RouteHop, HOP_LEN};
 use crate::signature::signing_hash;
@@ -27,8 +30,9 @@ use crate::view::InvoiceRef;
 /// The most hops one `r` field can carry (12 × 51 = 612 of 639 bytes).
 pub const MAX_ROUTE_HOPS: usize = MAX_FIELD_BYTES / HOP_LEN;
 
-/// The features set when none are given: `var_onion_optin` and `payment_secret`, required, as
-/// every spec example and every major implementation writes them (notes 4.7).
+/// The features every invoice sets unless told otherwise: `var_onion_optin` and
+/// `payment_secret`, required, as every spec example and every major implementation writes
+/// them (notes 4.7), and as lightning-invoice requires.
 pub const DEFAULT_FEATURES: [usize; 2] = [8, 14];
 
 /// The highest feature bit that fits in one `9` field.
@@ -36,6 +40,10 @@ pub const MAX_FEATURE_BIT: usize = MAX_FIELD_WORDS * 5 - 1;
 
 /// The latest timestamp that fits in 35 bits (C-1).
 pub const MAX_TIMESTAMP: u64 = (1 << 35) - 1;
+
+/// `option_payment_metadata`'s optional bit: set for the caller with a `m` field, as
+/// lightning-invoice does (payers that cannot send the metadata may still pay).
+const PAYMENT_METADATA_OPTIONAL: usize = 49;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Field {
@@ -46,10 +54,16 @@ enum Field {
     Payee(PublicKey),
     Expiry(u64),
     MinFinalCltv(u64),
-    Features(Vec<usize>),
+    /// Where the `9` field goes; its bits are settled when the invoice is made.
+    Features,
     Metadata(Vec<u8>),
     Fallback(Fallback),
     Route(Vec<RouteHop>),
+    /// A field of a type BOLT-11 does not define, written as given.
+    Raw {
+        tag: u8,
+        words: Vec<u8>,
+    },
 }
 
 impl Field {
@@ -62,14 +76,16 @@ impl Field {
             Field::Payee(_) => tag::PAYEE,
             Field::Expiry(_) => tag::EXPIRY,
             Field::MinFinalCltv(_) => tag::MIN_FINAL_CLTV,
-            Field::Features(_) => tag::FEATURES,
+            Field::Features => tag::FEATURES,
             Field::Metadata(_) => tag::METADATA,
             Field::Fallback(_) => tag::FALLBACK,
             Field::Route(_) => tag::ROUTE,
+            Field::Raw { tag, .. } => *tag,
         }
     }
 
-    fn write(&self, w: &mut WordWriter) {
+    /// Writes the field; `features` are the bits of the `9` field (none: it is left out, W-22).
+    fn write(&self, w: &mut WordWriter, features: &[usize]) {
         let int = |value: u64| move |v: &mut Vec<u8>| WordWriter::push_int(v, value, int_words(value));
         match self {
             Field::PaymentHash(b) | Field::PaymentSecret(b) | Field::DescriptionHash(b) => {
@@ -78,9 +94,8 @@ impl Field {
             Field::Description(d) => w.push_field(self.tag(), |v| WordWriter::push_bytes(v, d.as_bytes())),
             Field::Payee(k) => w.push_field(self.tag(), |v| WordWriter::push_bytes(v, &k.serialize())),
             Field::Expiry(x) | Field::MinFinalCltv(x) => w.push_field(self.tag(), int(*x)),
-            Field::Features(bits) => w.push_field(self.tag(), |v| {
-                crate::features::encode(bits, |word| v.push(word));
-            }),
+            Field::Features if features.is_empty() => {}
+            Field::Features => w.push_field(self.tag(), |v| crate::features::encode(features, v)),
             Field::Metadata(m) => w.push_field(self.tag(), |v| WordWriter::push_bytes(v, m)),
             Field::Fallback(f) => w.push_field(self.tag(), |v| {
                 v.push(f.version());
@@ -90,12 +105,13 @@ impl Field {
                 let bytes: Vec<u8> = hops.iter().flat_map(|h| h.to_bytes()).collect();
                 WordWriter::push_bytes(v, &bytes);
             }),
+            Field::Raw { words, .. } => w.push_field(self.tag(), |v| v.extend_from_slice(words)),
         }
     }
 
     /// Whether the field may appear only once (W-1, W-2, W-4, W-9, W-11, W-14, W-21).
     fn is_single(&self) -> bool {
-        !matches!(self, Field::Fallback(_) | Field::Route(_))
+        !matches!(self, Field::Fallback(_) | Field::Route(_) | Field::Features | Field::Raw { .. })
     }
 }
 
@@ -116,6 +132,7 @@ impl Field {
 ///     .sign(&key)?;
 /// assert!(invoice.as_str().starts_with("lnbc2500u1"));
 /// assert_eq!(invoice.payee(), key.public_key(&Secp256k1::new()));
+/// assert_eq!(invoice.features().iter().collect::<Vec<_>>(), [8, 14]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -124,13 +141,27 @@ pub struct InvoiceBuilder {
     amount_msat: Option<u64>,
     timestamp: Option<u64>,
     fields: Vec<Field>,
+    /// One bit per single-valued tag already set, so a repeat is found without a search.
+    singles: u32,
+    /// The feature bits given: added to the defaults and implied bits, or (`exact`) alone.
+    features: Vec<usize>,
+    exact_features: bool,
     error: Option<BuildError>,
 }
 
 impl InvoiceBuilder {
     /// Starts an invoice for `network`, with no amount ("any amount").
     pub fn new(network: Network) -> Self {
-        InvoiceBuilder { network, amount_msat: None, timestamp: None, fields: Vec::new(), error: None }
+        InvoiceBuilder {
+            network,
+            amount_msat: None,
+            timestamp: None,
+            fields: Vec::new(),
+            singles: 0,
+            features: Vec::new(),
+            exact_features: false,
+            error: None,
+        }
     }
 
     fn fail(mut self, e: BuildError) -> Self {
@@ -138,9 +169,17 @@ impl InvoiceBuilder {
         self
     }
 
+    fn has(&self, tag: u8) -> bool {
+        self.singles & (1 << tag) != 0
+    }
+
     fn push(mut self, field: Field) -> Self {
-        if field.is_single() && self.fields.iter().any(|f| f.tag() == field.tag()) {
-            return self.fail(BuildError::Duplicate { tag: tag_char(field.tag()) });
+        let t = field.tag();
+        if field.is_single() {
+            if self.has(t) {
+                return self.fail(BuildError::Duplicate { tag: tag_char(t) });
+            }
+            self.singles |= 1 << t;
         }
         self.fields.push(field);
         self
@@ -179,7 +218,7 @@ impl InvoiceBuilder {
         if text.len() > MAX_FIELD_BYTES {
             return self.fail(BuildError::FieldTooLong { tag: 'd', len: text.len(), max: MAX_FIELD_BYTES });
         }
-        if self.fields.iter().any(|f| matches!(f, Field::DescriptionHash(_))) {
+        if self.has(tag::DESCRIPTION_HASH) {
             return self.fail(BuildError::DescriptionAndHash);
         }
         self.push(Field::Description(text.into()))
@@ -187,7 +226,7 @@ impl InvoiceBuilder {
 
     /// The SHA-256 of a description given out of band (W-4, W-7).
     pub fn description_hash(self, hash: [u8; 32]) -> Self {
-        if self.fields.iter().any(|f| matches!(f, Field::Description(_))) {
+        if self.has(tag::DESCRIPTION) {
             return self.fail(BuildError::DescriptionAndHash);
         }
         self.push(Field::DescriptionHash(hash))
@@ -208,32 +247,36 @@ impl InvoiceBuilder {
         self.push(Field::MinFinalCltv(delta))
     }
 
-    /// The feature bits to set (W-21, W-22; an empty list omits the field). Without this call
-    /// the invoice sets [`DEFAULT_FEATURES`]. Required (even) bits must be BOLT 9 invoice
-    /// features; optional (odd) bits may be anything.
-    pub fn features(self, bits: &[usize]) -> Self {
-        if let Some(&bit) = bits.iter().find(|&&b| b > MAX_FEATURE_BIT) {
-            return self.fail(BuildError::FeatureBitTooLarge { bit });
+    /// Adds feature bits to those the invoice sets anyway (W-21, G-1): the
+    /// [`DEFAULT_FEATURES`], `option_payment_metadata` (optional) with a
+    /// [`payment_metadata`](Self::payment_metadata), and every dependency of a feature set.
+    /// Naming either bit of a feature chooses it: `.features(&[9])` makes `var_onion_optin`
+    /// optional instead of required. Repeated calls add up; the `9` field goes where the first
+    /// call was made (else after every other field).
+    ///
+    /// Refused when the invoice is made: a required (even) bit that no reader knows (BOLT 9
+    /// defines it for no invoice, so every reader would refuse the invoice, R-5), both bits of
+    /// one feature (G-1), or a bit above [`MAX_FEATURE_BIT`].
+    pub fn features(mut self, bits: &[usize]) -> Self {
+        if !self.has(tag::FEATURES) {
+            self = self.push(Field::Features);
+            self.singles |= 1 << tag::FEATURES;
         }
-        let mut bits = bits.to_vec();
-        bits.sort_unstable();
-        bits.dedup();
-        // G-1: a required bit that BOLT 9 does not define for invoices would make the invoice
-        // unpayable by every reader (R-5); an unknown odd bit is harmless (R-4).
-        if let Some(&bit) = bits.iter().find(|&&b| b % 2 == 0 && crate::features::known_feature(b).is_none()) {
-            return self.fail(BuildError::UnknownRequiredFeature { bit });
-        }
-        // G-1, G-2: set every dependency of a known feature.
-        let has = |b: usize| bits.contains(&b) || bits.contains(&(b | 1));
-        for f in crate::features::KNOWN_FEATURES {
-            if let Some(requires) = f.requires.filter(|&r| has(f.bit) && !has(r)) {
-                return self.fail(BuildError::MissingFeatureDependency { bit: f.bit, requires });
-            }
-        }
-        self.push(Field::Features(bits))
+        self.features.extend_from_slice(bits);
+        self
     }
 
-    /// Payment metadata of at most 639 bytes, for the payer to send back (R-14).
+    /// Writes exactly `bits` in the `9` field, adding nothing: for tests and experiments. No
+    /// bits leave the field out (W-22). A required bit no reader knows, or a feature without
+    /// the feature it depends on (G-2), is still refused: no reader would pay the invoice.
+    pub fn features_exact(mut self, bits: &[usize]) -> Self {
+        self.exact_features = true;
+        self.features.clear();
+        self.features(bits)
+    }
+
+    /// Payment metadata of at most 639 bytes, for the payer to send back (R-14). Sets
+    /// `option_payment_metadata` as optional (49) unless [`features`](Self::features) names it.
     pub fn payment_metadata(self, metadata: &[u8]) -> Self {
         if metadata.len() > MAX_FIELD_BYTES {
             return self.fail(BuildError::FieldTooLong { tag: 'm', len: metadata.len(), max: MAX_FIELD_BYTES });
@@ -254,21 +297,97 @@ impl InvoiceBuilder {
         self.push(Field::Route(hops.to_vec()))
     }
 
+    /// Adds a field of a type BOLT-11 does not define (every reader skips it, J-1), or a
+    /// fallback of a version readers skip (19 to 31, R-1), written as the 5-bit `words` given:
+    /// for experiments and extensions such as lnd's blinded paths (type 20). Fields BOLT-11
+    /// defines have their own methods.
+    pub fn raw_field(self, tag: u8, words: &[u8]) -> Self {
+        if tag > 31 || words.len() > MAX_FIELD_WORDS || words.iter().any(|&w| w > 31) {
+            return self.fail(BuildError::InvalidRawField { tag });
+        }
+        let skipped_fallback = tag == tag::FALLBACK && words.first().map_or(false, |&v| v > 18);
+        if crate::field::is_defined(tag) && !skipped_fallback {
+            return self.fail(BuildError::RawFieldDefined { tag: tag_char(tag) });
+        }
+        self.push(Field::Raw { tag, words: words.to_vec() })
+    }
+
+    /// Like [`raw_field`](Self::raw_field), with the data given as bytes and written as BIP-173
+    /// does: in the fewest words, zero-padded (W-23). At most 639 bytes.
+    pub fn raw_field_bytes(self, tag: u8, bytes: &[u8]) -> Self {
+        if bytes.len() > MAX_FIELD_BYTES {
+            return self.fail(BuildError::InvalidRawField { tag });
+        }
+        let mut words = Vec::with_capacity((bytes.len() * 8 + 4) / 5);
+        WordWriter::push_bytes(&mut words, bytes);
+        self.raw_field(tag, &words)
+    }
+
+    /// The feature bits the invoice will carry, sorted, after every check (G-1, G-2, R-5).
+    fn feature_bits(&self) -> Result<Vec<usize>, BuildError> {
+        let mut bits = self.features.clone();
+        if let Some(&bit) = bits.iter().find(|&&b| b > MAX_FEATURE_BIT) {
+            return Err(BuildError::FeatureBitTooLarge { bit });
+        }
+        bits.sort_unstable();
+        bits.dedup();
+        let named =
+            |bits: &[usize], b: usize| bits.binary_search(&(b & !1)).is_ok() || bits.binary_search(&(b | 1)).is_ok();
+        if !self.exact_features {
+            let both = |w: &[usize]| match *w {
+                [even, odd] if even % 2 == 0 && odd == even + 1 => Some(even),
+                _ => None,
+            };
+            if let Some(bit) = bits.windows(2).find_map(both) {
+                return Err(BuildError::BothFeatureBits { bit });
+            }
+            // Defaults, then what the fields imply, each unless the caller chose that feature.
+            let mut implied: Vec<usize> = DEFAULT_FEATURES.to_vec();
+            if self.has(tag::METADATA) {
+                implied.push(PAYMENT_METADATA_OPTIONAL);
+            }
+            for b in implied {
+                if !named(&bits, b) {
+                    bits.push(b);
+                    bits.sort_unstable();
+                }
+            }
+            // G-1: every (transitive) dependency of a feature set; `requires` is an even bit.
+            while let Some(dep) =
+                KNOWN_FEATURES.iter().find_map(|f| f.requires.filter(|&r| named(&bits, f.bit) && !named(&bits, r)))
+            {
+                bits.push(dep);
+                bits.sort_unstable();
+            }
+        }
+        // R-5: a required bit no reader knows makes the invoice unpayable; an odd one is harmless.
+        if let Some(&bit) = bits.iter().find(|&&b| b % 2 == 0 && known_feature(b).is_none()) {
+            return Err(BuildError::UnknownRequiredFeature { bit });
+        }
+        // G-2 (exact bits only: otherwise the dependencies were just set).
+        if let Some(f) =
+            KNOWN_FEATURES.iter().find(|f| f.requires.map_or(false, |r| named(&bits, f.bit) && !named(&bits, r)))
+        {
+            return Err(BuildError::MissingFeatureDependency { bit: f.bit, requires: f.requires.unwrap_or(0) });
+        }
+        Ok(bits)
+    }
+
     /// The prefix and data words to be signed, after every check.
     fn unsigned(&self) -> Result<(String, WordWriter), BuildError> {
         if let Some(e) = &self.error {
             return Err(e.clone());
         }
-        let has = |t: u8| self.fields.iter().any(|f| f.tag() == t);
-        if !has(tag::PAYMENT_HASH) {
+        if !self.has(tag::PAYMENT_HASH) {
             return Err(BuildError::MissingPaymentHash);
         }
-        if !has(tag::PAYMENT_SECRET) {
+        if !self.has(tag::PAYMENT_SECRET) {
             return Err(BuildError::MissingPaymentSecret);
         }
-        if !has(tag::DESCRIPTION) && !has(tag::DESCRIPTION_HASH) {
+        if !self.has(tag::DESCRIPTION) && !self.has(tag::DESCRIPTION_HASH) {
             return Err(BuildError::MissingDescription);
         }
+        let features = self.feature_bits()?;
         let timestamp = match self.timestamp {
             Some(t) => t,
             None => now().ok_or(BuildError::MissingTimestamp)?,
@@ -283,10 +402,10 @@ impl InvoiceBuilder {
         let mut w = WordWriter { words: Vec::with_capacity(512) };
         WordWriter::push_int(&mut w.words, timestamp, TIMESTAMP_WORDS);
         for f in &self.fields {
-            f.write(&mut w);
+            f.write(&mut w, &features);
         }
-        if !has(tag::FEATURES) {
-            Field::Features(DEFAULT_FEATURES.to_vec()).write(&mut w);
+        if !self.has(tag::FEATURES) {
+            Field::Features.write(&mut w, &features);
         }
         let len = hrp.len() + 1 + w.words.len() + SIGNATURE_WORDS + crate::checksum::CHECKSUM_LEN;
         if len > MAX_INVOICE_LENGTH {
@@ -296,48 +415,103 @@ impl InvoiceBuilder {
     }
 
     /// The hash that will be signed (C-2), for signers that want to see it first.
+    ///
+    /// # Errors
+    /// The [`BuildError`] the invoice would be refused with: a missing or repeated field, a
+    /// value out of range, features no reader accepts, a length over the limit.
     pub fn signature_hash(&self) -> Result<[u8; 32], BuildError> {
         let (hrp, w) = self.unsigned()?;
         Ok(signing_hash(hrp.as_bytes(), w.words.iter().copied()))
     }
 
     /// Signs with a secret key, using the global context (with `std`).
+    ///
+    /// Only the signing is done: the payee's public key is recovered from the signature the
+    /// first time [`Invoice::payee`] asks for it (with an `n` field it is derived, to check the
+    /// field). A signer that already holds its key pair can hand it to
+    /// [`sign_with_keypair`](Self::sign_with_keypair) instead.
+    ///
+    /// # Errors
+    /// A [`BuildError`]: see [`signature_hash`](Self::signature_hash), and
+    /// [`BuildError::BadSignature`] when an `n` field names another key.
     #[cfg(feature = "std")]
     pub fn sign(self, key: &secp256k1::SecretKey) -> Result<Invoice, BuildError> {
         let secp = crate::signature::global();
-        self.sign_with_keypair(secp, &Keypair::from_secret_key(secp, key))
+        let sign = |hash: &[u8; 32]| Ok(secp.sign_ecdsa_recoverable(&Message::from_digest(*hash), key));
+        if self.has(tag::PAYEE) {
+            return self.finish(Some(key.public_key(secp)), sign);
+        }
+        self.finish(None, sign)
     }
 
     /// Signs with a key pair, whose public key is then the payee (no recovery needed).
+    ///
+    /// # Errors
+    /// As [`sign`](Self::sign).
     pub fn sign_with_keypair<C: Signing>(self, secp: &Secp256k1<C>, keys: &Keypair) -> Result<Invoice, BuildError> {
         let secret = keys.secret_key();
-        self.finish(keys.public_key(), |hash| Ok(secp.sign_ecdsa_recoverable(&Message::from_digest(*hash), &secret)))
+        self.finish(Some(keys.public_key()), |hash| {
+            Ok(secp.sign_ecdsa_recoverable(&Message::from_digest(*hash), &secret))
+        })
     }
 
     /// Signs with any signer (an HSM, a remote signer): `sign` gets the 32-byte hash and
-    /// returns a recoverable signature. The result is checked against `payee` before use.
-    pub fn sign_with<C, F>(self, secp: &Secp256k1<C>, payee: PublicKey, sign: F) -> Result<Invoice, BuildError>
+    /// returns a recoverable signature, or its own error.
+    ///
+    /// What the signer returns is checked before use: a high-S signature is normalised to low
+    /// S (its recovery id flipped; with an `n` field readers refuse high S, R-9), and the key
+    /// it recovers must be `payee`.
+    ///
+    /// # Errors
+    /// [`SignOrBuildError::Sign`] with the signer's error; [`SignOrBuildError::Build`] with a
+    /// [`BuildError`] as for [`sign`](Self::sign), or [`BuildError::BadSignature`] when the
+    /// signature does not recover `payee`.
+    pub fn sign_with<C, F, E>(
+        self,
+        secp: &Secp256k1<C>,
+        payee: PublicKey,
+        sign: F,
+    ) -> Result<Invoice, SignOrBuildError<E>>
     where
         C: Verification,
-        F: FnOnce(&[u8; 32]) -> Result<RecoverableSignature, &'static str>,
+        F: FnOnce(&[u8; 32]) -> Result<RecoverableSignature, E>,
     {
-        self.finish(payee, |hash| {
-            let sig = sign(hash).map_err(BuildError::Signer)?;
+        let mut signer_error = None;
+        let made = self.finish(Some(payee), |hash| {
+            let sig = match sign(hash) {
+                Ok(sig) => low_s(sig)?,
+                Err(e) => {
+                    signer_error = Some(e);
+                    return Err(BuildError::BadSignature);
+                }
+            };
             let recovered =
                 secp.recover_ecdsa(&Message::from_digest(*hash), &sig).map_err(|_| BuildError::BadSignature)?;
             if recovered != payee {
                 return Err(BuildError::BadSignature);
             }
             Ok(sig)
-        })
+        });
+        match (made, signer_error) {
+            (_, Some(e)) => Err(SignOrBuildError::Sign(e)),
+            (made, None) => made.map_err(SignOrBuildError::Build),
+        }
     }
 
+    /// Makes the invoice: writes it, signs it, and checks what it returns with the strict
+    /// decoder (every rule a reader applies except the signature equation, which libsecp256k1's
+    /// own signing satisfies by construction and `sign_with` checks by recovery). `payee` is
+    /// the signer's key, when known.
     fn finish(
         self,
-        payee: PublicKey,
+        payee: Option<PublicKey>,
         sign: impl FnOnce(&[u8; 32]) -> Result<RecoverableSignature, BuildError>,
     ) -> Result<Invoice, BuildError> {
-        if self.fields.iter().any(|f| matches!(f, Field::Payee(k) if *k != payee)) {
+        let named = self.fields.iter().find_map(|f| match f {
+            Field::Payee(k) => Some(*k),
+            _ => None,
+        });
+        if named.is_some() && named != payee {
             return Err(BuildError::BadSignature);
         }
         let (hrp, mut w) = self.unsigned()?;
@@ -348,11 +522,32 @@ impl InvoiceBuilder {
         sig[64] = id.to_i32() as u8;
         WordWriter::push_bytes(&mut w.words, &sig);
         let text = to_bech32(&hrp, &w.words);
-        // Everything written was checked above (required features included), so this strict
-        // parse cannot fail; it lays out the fields.
         let view = InvoiceRef::parse_with(&text, &DecodeOptions::new()).map_err(BuildError::Internal)?;
-        Ok(Invoice::from_verified(view, payee))
+        // The signature as readers see it: a valid recovery id, and low S (R-9).
+        crate::signature::check_form(&view.signature(), view.recovery_id())
+            .map_err(|e| BuildError::Internal(e.into()))?;
+        Ok(match payee {
+            Some(key) => Invoice::from_verified(view, key),
+            #[cfg(feature = "std")]
+            None => Invoice::from_own_signature(view),
+            #[cfg(not(feature = "std"))]
+            None => return Err(BuildError::BadSignature),
+        })
     }
+}
+
+/// The same signature with S in the lower half of the order: `(r, n - s)` recovers the same
+/// key with the other parity of R, so the recovery id's low bit flips.
+fn low_s(sig: RecoverableSignature) -> Result<RecoverableSignature, BuildError> {
+    let (id, rs) = sig.serialize_compact();
+    let mut standard = sig.to_standard();
+    standard.normalize_s();
+    let low = standard.serialize_compact();
+    if low == rs {
+        return Ok(sig);
+    }
+    let flipped = RecoveryId::from_i32(id.to_i32() ^ 1).map_err(|_| BuildError::BadSignature)?;
+    RecoverableSignature::from_compact(&low, flipped).map_err(|_| BuildError::BadSignature)
 }
 
 #[cfg(feature = "std")]

@@ -6,6 +6,10 @@
 //! them into the checksum in the same loop. `tests/checksum_equivalence.rs` holds it equal to
 //! the `bech32` crate (classic bech32, not bech32m: A-1).
 
+/// The longest invoice accepted, in characters (the limit lnd and rust-lightning use): the
+/// code length of [`Bolt11Bech32`].
+pub const MAX_INVOICE_LENGTH: usize = 7089;
+
 /// Classic bech32 (BIP-173) with BOLT-11's longer code length, for use with the `bech32`
 /// crate's generic API (its own `Bech32` stops at 1023 characters; invoices reach 7089).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,7 +17,7 @@ pub enum Bolt11Bech32 {}
 
 impl bech32::Checksum for Bolt11Bech32 {
     type MidstateRepr = <bech32::Bech32 as bech32::Checksum>::MidstateRepr;
-    const CODE_LENGTH: usize = crate::parse::MAX_INVOICE_LENGTH;
+    const CODE_LENGTH: usize = MAX_INVOICE_LENGTH;
     const CHECKSUM_LENGTH: usize = bech32::Bech32::CHECKSUM_LENGTH;
     const GENERATOR_SH: [u32; 5] = bech32::Bech32::GENERATOR_SH;
     const TARGET_RESIDUE: u32 = bech32::Bech32::TARGET_RESIDUE;

@@ -430,10 +430,39 @@ pub enum BuildError {
     /// The invoice made did not decode: a bug in this crate; please report it.
     #[error("internal error: the invoice made does not decode ({0})")]
     Internal(DecodeError),
-    /// The external signer failed.
-    #[error("the signer failed: {0}")]
-    Signer(&'static str),
-    /// The signature returned by the signer does not verify under the key it was meant for.
-    #[error("the signer returned a signature that does not match the payee key")]
+    /// The signature returned by the signer does not recover the key it was meant for, or an
+    /// `n` field names another key than the one that signs.
+    #[error("the signature does not match the payee key")]
     BadSignature,
+    /// Both the required and the optional bit of one feature (G-1: BOLT 9 forbids it).
+    #[error("feature bits {bit} and {} are both set; set one of them", bit + 1)]
+    BothFeatureBits {
+        /// The even bit.
+        bit: usize,
+    },
+    /// A raw field whose type or words are not 5-bit values, or longer than 1023 words.
+    #[error("raw field of type {tag}: the type and every word must be below 32, and at most 1023 words")]
+    InvalidRawField {
+        /// The type given.
+        tag: u8,
+    },
+    /// A raw field of a type BOLT-11 defines: it has its own builder method, which checks it.
+    #[error("field '{tag}' is defined by BOLT-11: set it with its own method")]
+    RawFieldDefined {
+        /// The field's tag character.
+        tag: char,
+    },
+}
+
+/// Why [`InvoiceBuilder::sign_with`](crate::InvoiceBuilder::sign_with) made no invoice: the
+/// invoice could not be built, or the caller's signer failed with its own error `E`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignOrBuildError<E> {
+    /// The invoice could not be built, or the signature does not match the payee.
+    #[error(transparent)]
+    Build(#[from] BuildError),
+    /// The signer failed.
+    #[error("the signer failed: {0}")]
+    Sign(E),
 }

@@ -125,26 +125,21 @@ impl Features<'_> {
     }
 }
 
-/// Writes the minimal `9` field data for `bits` (W-21) through `out`, most significant first.
-///
-/// Returns the number of words (0 when no bit is set: the field is omitted, W-22).
+/// Appends the minimal `9` field data for `bits` (W-21), most significant word first, in time
+/// linear in the bits and words. Nothing for no bits: the field is omitted (W-22).
 #[cfg(feature = "alloc")]
-pub(crate) fn encode(bits: &[usize], mut out: impl FnMut(u8)) -> usize {
-    let max = match bits.iter().max() {
-        Some(&max) => max,
-        None => return 0,
+pub(crate) fn encode(bits: &[usize], out: &mut alloc::vec::Vec<u8>) {
+    let n = match bits.iter().max() {
+        Some(&max) => max / 5 + 1,
+        None => return,
     };
-    let n = max / 5 + 1;
-    for i in (0..n).rev() {
-        let mut w = 0u8;
-        for &b in bits {
-            if b / 5 == i {
-                w |= 1 << (b % 5);
-            }
+    let start = out.len();
+    out.resize(start + n, 0);
+    for &b in bits {
+        if let Some(w) = out.get_mut(start + n - 1 - b / 5) {
+            *w |= 1 << (b % 5);
         }
-        out(w);
     }
-    n
 }
 
 #[cfg(test)]
@@ -179,21 +174,26 @@ mod tests {
         assert_eq!(f.unknown_required(&[101]).count(), 0);
     }
 
+    fn chars(bits: &[usize]) -> Vec<u8> {
+        let mut words = Vec::new();
+        encode(bits, &mut words);
+        words.iter().map(|&w| crate::checksum::CHARSET[usize::from(w)]).collect()
+    }
+
     #[test]
     fn mpp_needs_payment_secret() {
-        let mut words = Vec::new();
-        encode(&[17], |w| words.push(crate::checksum::CHARSET[w as usize]));
-        assert_eq!(Features::from_words(Words::new(&words)).missing_dependency(), Some((16, 14)));
-        words.clear();
-        encode(&[15, 17], |w| words.push(crate::checksum::CHARSET[w as usize]));
-        assert_eq!(Features::from_words(Words::new(&words)).missing_dependency(), None);
+        assert_eq!(Features::from_words(Words::new(&chars(&[17]))).missing_dependency(), Some((16, 14)));
+        assert_eq!(Features::from_words(Words::new(&chars(&[15, 17]))).missing_dependency(), None);
     }
 
     #[test]
     fn encode_is_minimal() {
-        let mut words = Vec::new();
-        assert_eq!(encode(&[8, 14], |w| words.push(w)), 3);
-        assert_eq!(words, vec![16, 8, 0]);
-        assert_eq!(encode(&[], |_| {}), 0);
+        let mut words = vec![7];
+        encode(&[8, 14], &mut words);
+        assert_eq!(words, vec![7, 16, 8, 0]);
+        words.clear();
+        encode(&[], &mut words);
+        assert!(words.is_empty());
+        assert_eq!(chars(&[0, 5114]).len(), 1023);
     }
 }

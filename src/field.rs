@@ -29,6 +29,24 @@ pub mod tag {
     pub const METADATA: u8 = 27;
 }
 
+/// Whether BOLT-11 defines a field of type `tag` (the constants of [`tag`]).
+pub fn is_defined(tag: u8) -> bool {
+    matches!(
+        tag,
+        tag::PAYMENT_HASH
+            | tag::ROUTE
+            | tag::FEATURES
+            | tag::EXPIRY
+            | tag::FALLBACK
+            | tag::DESCRIPTION
+            | tag::PAYMENT_SECRET
+            | tag::PAYEE
+            | tag::DESCRIPTION_HASH
+            | tag::MIN_FINAL_CLTV
+            | tag::METADATA
+    )
+}
+
 /// The most words a field can hold: its length has 10 bits (1023 words, 639 bytes).
 pub const MAX_FIELD_WORDS: usize = 1023;
 

@@ -2,7 +2,10 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cmp::Ordering;
 use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::time::Duration;
 
 use secp256k1::PublicKey;
 
@@ -19,7 +22,9 @@ use crate::view::InvoiceRef;
 /// A decoded invoice whose every field and signature has been checked.
 ///
 /// It keeps the invoice's text (in lower case), so it re-encodes to exactly what was received,
-/// and reads most values from it on demand.
+/// and reads most values from it on demand. Two invoices are equal, hash and order alike when
+/// their text is the same, whatever the policy they were decoded with or the case they were
+/// written in: usable as a map key.
 ///
 /// ```
 /// use lightning_bolt11::Invoice;
@@ -27,21 +32,82 @@ use crate::view::InvoiceRef;
 /// assert_eq!(invoice.amount_msat(), Some(250_000_000));
 /// assert_eq!(invoice.description(), Some("1 cup coffee"));
 /// assert_eq!(invoice.payee().to_string(), "03e7156ae33b0a208d0744199163177e909e80176e55d97a2f221ede0f934dd9ad");
-/// assert!(invoice.is_expired(1_496_314_658 + 60));
+/// assert!(!invoice.is_expired_at(1_496_314_658 + 60));
+/// assert!(invoice.is_expired_at(1_496_314_658 + 61));
 /// # Ok::<(), lightning_bolt11::DecodeError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq)]
 pub struct Invoice {
     text: String,
     parsed: Parsed,
-    payee: PublicKey,
+    payee: Payee,
     description: Option<String>,
     metadata: Option<Vec<u8>>,
+}
+
+/// The payee's key, as the invoice came to know it.
+enum Payee {
+    /// Checked when decoding, or the key that signed.
+    Known(PublicKey),
+    /// Signed here with a secret key whose public key nobody has asked for yet: recovered
+    /// from the signature on first use, then kept.
+    #[cfg(feature = "std")]
+    Deferred(std::sync::Mutex<Option<PublicKey>>),
+}
+
+impl Clone for Invoice {
+    fn clone(&self) -> Self {
+        let payee = match &self.payee {
+            Payee::Known(key) => Payee::Known(*key),
+            #[cfg(feature = "std")]
+            Payee::Deferred(cell) => Payee::Deferred(std::sync::Mutex::new(*lock(cell))),
+        };
+        Invoice {
+            text: self.text.clone(),
+            parsed: self.parsed,
+            payee,
+            description: self.description.clone(),
+            metadata: self.metadata.clone(),
+        }
+    }
+}
+
+/// The cell's contents: no code panics while holding the lock, so poisoning is only a flag.
+#[cfg(feature = "std")]
+fn lock(cell: &std::sync::Mutex<Option<PublicKey>>) -> std::sync::MutexGuard<'_, Option<PublicKey>> {
+    cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl fmt::Debug for Invoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Invoice").field(&self.text).finish()
+    }
+}
+
+/// The text decides everything else (the signature was checked), so it alone is compared.
+impl PartialEq for Invoice {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Invoice {}
+
+impl Hash for Invoice {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+/// By the lower-case text: a total order with no meaning beyond being one.
+impl Ord for Invoice {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl PartialOrd for Invoice {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -71,6 +137,17 @@ impl Invoice {
 
     /// Builds the owned invoice from a view whose signature has been checked.
     pub(crate) fn from_verified(view: InvoiceRef<'_>, payee: PublicKey) -> Self {
+        Self::from_parts(view, Payee::Known(payee))
+    }
+
+    /// Builds the owned invoice from one just signed by libsecp256k1 with a secret key: the
+    /// payee is recovered when first asked for.
+    #[cfg(feature = "std")]
+    pub(crate) fn from_own_signature(view: InvoiceRef<'_>) -> Self {
+        Self::from_parts(view, Payee::Deferred(std::sync::Mutex::new(None)))
+    }
+
+    fn from_parts(view: InvoiceRef<'_>, payee: Payee) -> Self {
         let mut text = String::with_capacity(view.as_str().len());
         text.push_str(view.as_str());
         text.make_ascii_lowercase();
@@ -100,9 +177,46 @@ impl Invoice {
         self.text.to_ascii_uppercase()
     }
 
-    /// The payee's key: from `n` (verified) or recovered from the signature.
+    /// The payee's key: from `n` (verified) or recovered from the signature (lightning-invoice:
+    /// `get_payee_pub_key`, `recover_payee_pub_key`).
+    ///
+    /// An invoice just made by [`InvoiceBuilder::sign`](crate::InvoiceBuilder::sign) recovers
+    /// it here, once, on the first call.
     pub fn payee(&self) -> PublicKey {
-        self.payee
+        match &self.payee {
+            Payee::Known(key) => *key,
+            #[cfg(feature = "std")]
+            Payee::Deferred(cell) => {
+                let mut slot = lock(cell);
+                match *slot {
+                    Some(key) => key,
+                    None => {
+                        let key = self.recover_own_signature();
+                        *slot = Some(key);
+                        key
+                    }
+                }
+            }
+        }
+    }
+
+    /// The key libsecp256k1's own recoverable signature recovers. Recovery cannot fail for a
+    /// signature it made (r is the x coordinate of a point it computed, with that point's
+    /// parity in the recovery id); were it ever to, the invoice's own signature check reports
+    /// it, and this panics rather than name a payee it cannot vouch for.
+    #[cfg(feature = "std")]
+    #[allow(clippy::panic)]
+    fn recover_own_signature(&self) -> PublicKey {
+        match self.as_view().verify() {
+            Ok(key) => key,
+            Err(e) => panic!("libsecp256k1 cannot recover a signature it made ({e}): please report this"),
+        }
+    }
+
+    /// The `n` field's key, if the invoice names its payee (lightning-invoice's name); checked
+    /// against the signature when decoding.
+    pub fn payee_pub_key(&self) -> Option<PublicKey> {
+        self.as_view().payee_field().and_then(|k| PublicKey::from_slice(&k).ok())
     }
 
     /// Whether the invoice named its payee in an `n` field (rather than the key being recovered).
@@ -135,7 +249,8 @@ impl Invoice {
         self.as_view().payment_secret()
     }
 
-    /// The description, if the invoice has one rather than a hash.
+    /// The description, if the invoice has one rather than a hash. It is the writer's text:
+    /// show it to a person through [`PrintableString`](crate::PrintableString).
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
@@ -160,16 +275,52 @@ impl Invoice {
         self.as_view().expires_at()
     }
 
-    /// Whether the invoice has expired at `now` (seconds since 1970) (H-1).
-    pub fn is_expired(&self, now: u64) -> bool {
-        self.as_view().is_expired(now)
+    /// The timestamp as a [`Duration`] since 1970 (lightning-invoice's name).
+    pub fn duration_since_epoch(&self) -> Duration {
+        self.as_view().duration_since_epoch()
     }
 
-    /// Whether the invoice has expired now, by the system clock.
+    /// The expiry as a [`Duration`] after the timestamp (lightning-invoice's name).
+    pub fn expiry_time(&self) -> Duration {
+        self.as_view().expiry_time()
+    }
+
+    /// When the invoice expires, as a [`SystemTime`](std::time::SystemTime).
     #[cfg(feature = "std")]
-    pub fn is_expired_now(&self) -> bool {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        self.is_expired(now)
+    pub fn expires_at_time(&self) -> std::time::SystemTime {
+        std::time::UNIX_EPOCH + Duration::from_secs(self.expires_at())
+    }
+
+    /// Whether the invoice has expired at `now`, seconds since 1970 (H-1): once `now` is past
+    /// [`expires_at`](Self::expires_at); at `expires_at` itself it may still be paid, as with
+    /// lightning-invoice.
+    pub fn is_expired_at(&self, now: u64) -> bool {
+        self.as_view().is_expired_at(now)
+    }
+
+    /// Whether the invoice has expired at `at`, a time since 1970 (lightning-invoice's name and
+    /// rule: strictly after the timestamp plus the expiry).
+    pub fn would_expire(&self, at: Duration) -> bool {
+        self.as_view().would_expire(at)
+    }
+
+    /// How long after `now` (a time since 1970) the invoice expires; zero once it has.
+    pub fn expiration_remaining_from_epoch(&self, now: Duration) -> Duration {
+        self.as_view().expiration_remaining_from_epoch(now)
+    }
+
+    /// Whether the invoice has expired by the system clock (lightning-invoice's name): what a
+    /// wallet asks before paying (H-1).
+    #[cfg(feature = "std")]
+    pub fn is_expired(&self) -> bool {
+        self.would_expire(since_epoch())
+    }
+
+    /// How long until the invoice expires by the system clock; zero once it has
+    /// (lightning-invoice's name).
+    #[cfg(feature = "std")]
+    pub fn duration_until_expiry(&self) -> Duration {
+        self.expiration_remaining_from_epoch(since_epoch())
     }
 
     /// `min_final_cltv_expiry_delta` (18 when there is no `c` field, R-13).
@@ -228,6 +379,12 @@ impl fmt::Display for Invoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.as_view().write_to(f, f.alternate())
     }
+}
+
+/// The system clock as a time since 1970 (zero if it is set before 1970).
+#[cfg(feature = "std")]
+pub(crate) fn since_epoch() -> Duration {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
 }
 
 #[cfg(feature = "std")]

@@ -82,6 +82,8 @@
 extern crate alloc;
 
 mod amount;
+#[cfg(feature = "parallel")]
+pub mod batch;
 #[cfg(feature = "alloc")]
 mod builder;
 mod checksum;
@@ -96,6 +98,7 @@ mod invoice;
 mod network;
 mod parse;
 mod policy;
+mod printable;
 #[cfg(feature = "alloc")]
 pub mod request;
 mod route;
@@ -110,18 +113,18 @@ mod words;
 pub use amount::MAX_AMOUNT_MSAT;
 #[cfg(feature = "alloc")]
 pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};
-pub use checksum::Bolt11Bech32;
-pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignatureError};
+pub use checksum::{Bolt11Bech32, MAX_INVOICE_LENGTH};
+pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignOrBuildError, SignatureError};
 #[cfg(feature = "alloc")]
 pub use fallback::Address;
 pub use fallback::{Fallback, FallbackKind, MAX_PROGRAM_LEN, MAX_SCRIPT_LEN};
 pub use features::{known_feature, FeatureBit, Features, KnownFeature, KNOWN_FEATURES};
-pub use field::{tag, tag_char, RawField, MAX_FIELD_BYTES, MAX_FIELD_WORDS};
+pub use field::{is_defined, tag, tag_char, RawField, MAX_FIELD_BYTES, MAX_FIELD_WORDS};
 #[cfg(feature = "alloc")]
 pub use invoice::Invoice;
 pub use network::{Network, UnknownNetwork};
-pub use parse::MAX_INVOICE_LENGTH;
 pub use policy::{DecodeOptions, Policy};
+pub use printable::PrintableString;
 pub use route::{Hops, RouteHint, RouteHop, ShortChannelId, HOP_LEN};
 pub use view::{Description, InvoiceRef, DEFAULT_EXPIRY_SECS, DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA};
 pub use words::{Bytes, Words};

@@ -5,7 +5,7 @@
 //! borrowed view and the owned invoice both read their values from those places.
 
 use crate::amount;
-use crate::checksum::{self, CHECKSUM_LEN, VALID_RESIDUE};
+use crate::checksum::{self, CHECKSUM_LEN, MAX_INVOICE_LENGTH, VALID_RESIDUE};
 use crate::error::{Bech32Error, DecodeError, FieldError, HrpError};
 use crate::fallback::Fallback;
 use crate::features::Features;
@@ -14,9 +14,6 @@ use crate::network::Network;
 use crate::policy::{DecodeOptions, Policy};
 use crate::route::RouteHint;
 use crate::words::Words;
-
-/// The longest invoice accepted, in characters (the limit lnd and rust-lightning use).
-pub const MAX_INVOICE_LENGTH: usize = 7089;
 
 /// The longest human-readable part BIP-173 allows.
 const MAX_HRP_LEN: usize = 83;

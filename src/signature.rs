@@ -103,6 +103,22 @@ pub(crate) fn check<C: Verification>(
     }
 }
 
+/// Checks what a reader checks of a signature before any curve arithmetic: a recovery id of 0
+/// to 3 (C-2), r and s in range, and s in the lower half.
+#[cfg(feature = "alloc")]
+pub(crate) fn check_form(rs: &[u8; 64], recovery_id: u8) -> Result<(), SignatureError> {
+    if recovery_id > 3 {
+        return Err(SignatureError::InvalidRecoveryId { id: recovery_id });
+    }
+    let sig = Signature::from_compact(rs).map_err(|_| SignatureError::Malformed)?;
+    let mut low = sig;
+    low.normalize_s();
+    if low != sig {
+        return Err(SignatureError::HighS);
+    }
+    Ok(())
+}
+
 /// The context used when `std` gives us a global one: created once, on first use.
 #[cfg(feature = "std")]
 pub(crate) fn global() -> &'static Secp256k1<secp256k1::All> {

@@ -127,7 +127,7 @@ struct ExtraEntry {
 /// An invoice's values, serialised straight from the parsed view, with Core Lightning's
 /// `decode` field names: `currency`, `network`, `amount_msat` (absent for "any amount"),
 /// `created_at`, `expiry` (3600 when the invoice has no `x`), `expires_at`,
-/// `min_final_cltv_expiry` (18 when it has no `c`), `payee`, `payment_hash`,
+/// `min_final_cltv_expiry` (18 when it has no `c`), `payee`, `payee_verified`, `payment_hash`,
 /// `payment_secret`, `description`, `description_hash`, `payment_metadata`, `feature_bits`,
 /// `features` (`{bit, name, required}`), `fallbacks` (`{type, addr, hex}`), `routes` (lists
 /// of `{pubkey, short_channel_id, fee_base_msat, fee_proportional_millionths,
@@ -136,7 +136,8 @@ struct ExtraEntry {
 ///
 /// Hex is lower case; absent values are left out; integers above 2^53 - 1 (an amount over
 /// about 90,000 BTC, an absurd expiry) are strings. `payee` is the key the signature check
-/// gave, or, when it did not run, the `n` field if there is one. Nothing is copied until it is
+/// gave (`payee_verified: true`), or, when it did not run, the `n` field if there is one
+/// (`payee_verified: false`: only what the invoice claims). Nothing is copied until it is
 /// written, and the common values are written without allocating.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Summary<'a> {
@@ -168,6 +169,8 @@ impl Serialize for Summary<'_> {
         m.serialize_entry("min_final_cltv_expiry", &Safe(view.min_final_cltv_expiry_delta()))?;
         if let Some(key) = self.payee.map(|k| k.serialize()).or_else(|| view.payee_field()) {
             m.serialize_entry("payee", &Hex(&key))?;
+            // Without the signature check, `payee` is only what the `n` field claims.
+            m.serialize_entry("payee_verified", &self.payee.is_some())?;
         }
         m.serialize_entry("payment_hash", &Hex(&view.payment_hash()))?;
         if let Some(secret) = view.payment_secret() {

@@ -3,6 +3,7 @@
 //! asked to.
 
 use core::fmt;
+use core::time::Duration;
 
 use bitcoin_hashes::{sha256, Hash};
 
@@ -162,9 +163,34 @@ impl<'a> InvoiceRef<'a> {
         self.timestamp().saturating_add(self.expiry())
     }
 
-    /// Whether the invoice has expired at `now` (seconds since 1970) (H-1).
-    pub fn is_expired(&self, now: u64) -> bool {
-        now >= self.expires_at()
+    /// The timestamp as a [`Duration`] since 1970 (lightning-invoice's name).
+    pub fn duration_since_epoch(&self) -> Duration {
+        Duration::from_secs(self.timestamp())
+    }
+
+    /// The expiry as a [`Duration`] after the timestamp (lightning-invoice's name).
+    pub fn expiry_time(&self) -> Duration {
+        Duration::from_secs(self.expiry())
+    }
+
+    /// Whether the invoice has expired at `now`, seconds since 1970 (H-1): once `now` is past
+    /// [`expires_at`](Self::expires_at). At `expires_at` itself it may still be paid, as with
+    /// lightning-invoice; [`would_expire`](Self::would_expire) applies the same rule to the
+    /// nanosecond.
+    pub fn is_expired_at(&self, now: u64) -> bool {
+        now > self.expires_at()
+    }
+
+    /// Whether the invoice has expired at `at`, a time since 1970 (lightning-invoice's name and
+    /// rule): `at` is strictly later than the timestamp plus the expiry.
+    pub fn would_expire(&self, at: Duration) -> bool {
+        at > Duration::from_secs(self.expires_at())
+    }
+
+    /// How long after `now` (a time since 1970) the invoice expires; zero once it has
+    /// (lightning-invoice's name).
+    pub fn expiration_remaining_from_epoch(&self, now: Duration) -> Duration {
+        Duration::from_secs(self.expires_at()).saturating_sub(now)
     }
 
     /// `min_final_cltv_expiry_delta` (`c`; 18 when absent, R-13).
@@ -299,6 +325,8 @@ impl fmt::Display for InvoiceRef<'_> {
 }
 
 /// A description (`d`) read in place; compare it with a `&str`, display it, or copy it out.
+/// Its `Display` writes the text as it is: show it to a person through
+/// [`PrintableString`](crate::PrintableString).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Description<'a> {
     words: Words<'a>,

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::str::FromStr;
+
 use common::*;
 use lightning_bolt11::*;
 
@@ -78,7 +80,7 @@ fn feature_bit_bounds() {
     let key = spec_key();
     // 1023 words of 5 bits: bits 0 to 5114.
     assert_eq!(MAX_FEATURE_BIT, 5114);
-    let inv = base().features(&[8, 14, 5113]).sign(&key).unwrap();
+    let inv = base().features(&[5113]).sign(&key).unwrap();
     assert!(inv.features().is_set(5113));
     assert_eq!(base().features(&[5115]).sign(&key).unwrap_err(), BuildError::FeatureBitTooLarge { bit: 5115 });
     // 5114 fits, but is an unknown required bit.
@@ -119,21 +121,193 @@ fn external_signer_is_checked() {
     let key = spec_key();
     let other = SecretKey::from_slice(&[7; 32]).unwrap();
     let payee = key.public_key(&secp);
+    let secp = &secp;
+    let hsm =
+        |k: SecretKey| move |h: &[u8; 32]| Ok::<_, ()>(secp.sign_ecdsa_recoverable(&Message::from_digest(*h), &k));
     // An HSM that signs with the right key.
-    let inv =
-        base().sign_with(&secp, payee, |h| Ok(secp.sign_ecdsa_recoverable(&Message::from_digest(*h), &key))).unwrap();
+    let inv = base().sign_with(secp, payee, hsm(key)).unwrap();
     assert_eq!(inv.payee(), payee);
     assert_eq!(inv, base().sign(&key).unwrap());
-    // One that signs with another key, or fails.
-    let wrong = base().sign_with(&secp, payee, |h| Ok(secp.sign_ecdsa_recoverable(&Message::from_digest(*h), &other)));
-    assert_eq!(wrong.unwrap_err(), BuildError::BadSignature);
-    assert_eq!(
-        base().sign_with(&secp, payee, |_| Err("device locked")).unwrap_err(),
-        BuildError::Signer("device locked")
-    );
+    // One that signs with another key.
+    let wrong = base().sign_with(secp, payee, hsm(other));
+    assert_eq!(wrong.unwrap_err(), SignOrBuildError::Build(BuildError::BadSignature));
     // The hash it is shown is the one the invoice signs.
     let shown = base().signature_hash().unwrap();
     assert_eq!(base().sign(&key).unwrap().signature_hash(), shown);
+}
+
+/// A signer's own error, passed through unchanged (issue 11, item 6).
+#[derive(Debug, PartialEq, Eq)]
+enum DeviceError {
+    Locked { retries: u8 },
+}
+
+impl std::fmt::Display for DeviceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+#[test]
+fn the_signers_own_error_type_comes_back() {
+    let secp = lightning_bolt11::secp256k1::Secp256k1::new();
+    let payee = spec_key().public_key(&secp);
+    let e = base().sign_with(&secp, payee, |_| Err(DeviceError::Locked { retries: 2 })).unwrap_err();
+    assert_eq!(e, SignOrBuildError::Sign(DeviceError::Locked { retries: 2 }));
+    assert_eq!(e.to_string(), "the signer failed: Locked { retries: 2 }");
+    // A build error comes first, before the device is asked.
+    let e = InvoiceBuilder::new(Network::Bitcoin).sign_with(&secp, payee, |_| -> Result<_, DeviceError> {
+        panic!("the signer is not asked for an invoice that cannot be built")
+    });
+    assert_eq!(e.unwrap_err(), SignOrBuildError::Build(BuildError::MissingPaymentHash));
+}
+
+#[test]
+fn a_high_s_signature_from_a_signer_is_made_low_s() {
+    // Issue 11, item 4: with an `n` field, readers refuse high S. The signer's (r, n - s)
+    // with the recovery id's parity flipped recovers the same key; the builder returns the
+    // low-S form, which every reader accepts.
+    use lightning_bolt11::secp256k1::ecdsa::{RecoverableSignature, RecoveryId};
+    use lightning_bolt11::secp256k1::{Message, Secp256k1};
+    let secp = &Secp256k1::new();
+    let key = spec_key();
+    let payee = key.public_key(secp);
+    let high_s = |flip: bool| {
+        move |h: &[u8; 32]| {
+            let (id, rs) = secp.sign_ecdsa_recoverable(&Message::from_digest(*h), &key).serialize_compact();
+            let mut high = rs;
+            high[32..].copy_from_slice(&negate_mod_n(&rs[32..]));
+            let id = RecoveryId::from_i32(id.to_i32() ^ i32::from(flip)).unwrap();
+            Ok::<_, ()>(RecoverableSignature::from_compact(&high, id).unwrap())
+        }
+    };
+    let low = base().payee_pubkey(payee).sign(&key).unwrap();
+    let made = base().payee_pubkey(payee).sign_with(secp, payee, high_s(true)).unwrap();
+    assert_eq!(made, low);
+    let decoded = Invoice::decode(made.as_str()).unwrap();
+    assert_eq!(decoded.payee(), payee);
+    assert!(lightning_invoice::Bolt11Invoice::from_str(made.as_str()).is_ok());
+    // The same without `n`.
+    assert_eq!(base().sign_with(secp, payee, high_s(true)).unwrap(), base().sign(&key).unwrap());
+    // High S with the id unflipped recovers another key: refused, not returned.
+    let bad = base().payee_pubkey(payee).sign_with(secp, payee, high_s(false)).unwrap_err();
+    assert_eq!(bad, SignOrBuildError::Build(BuildError::BadSignature));
+}
+
+#[test]
+fn an_n_field_of_another_key_is_refused() {
+    let other = lightning_bolt11::secp256k1::SecretKey::from_slice(&[7; 32]).unwrap();
+    let other = other.public_key(&secp());
+    assert_eq!(base().payee_pubkey(other).sign(&spec_key()).unwrap_err(), BuildError::BadSignature);
+}
+
+#[test]
+fn signed_invoices_name_the_signer_on_every_path() {
+    // Issue 14: `sign` leaves the public key to be recovered when asked for; the key pair and
+    // external paths know it. Every path gives the signer's key, before and after a clone.
+    use lightning_bolt11::secp256k1::{Keypair, Message};
+    let secp = secp();
+    let key = spec_key();
+    let payee = key.public_key(&secp);
+    let signed = base().sign(&key).unwrap();
+    let copy = signed.clone();
+    assert_eq!(signed.payee(), payee);
+    assert_eq!(signed.clone().payee(), payee);
+    assert_eq!(copy.payee(), payee);
+    let keypair = base().sign_with_keypair(&secp, &Keypair::from_secret_key(&secp, &key)).unwrap();
+    let external = base()
+        .sign_with(&secp, payee, |h| Ok::<_, ()>(secp.sign_ecdsa_recoverable(&Message::from_digest(*h), &key)))
+        .unwrap();
+    let with_n = base().payee_pubkey(payee).sign(&key).unwrap();
+    for inv in [&signed, &keypair, &external, &with_n] {
+        assert_eq!(inv.payee(), payee);
+        assert_eq!(Invoice::decode(inv.as_str()).unwrap().payee(), payee);
+    }
+    assert_eq!(with_n.payee_pub_key(), Some(payee));
+    assert_eq!(signed.payee_pub_key(), None);
+    // Threads may ask at once.
+    let fresh = base().sign(&key).unwrap();
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| assert_eq!(fresh.payee(), payee));
+        }
+    });
+}
+
+#[test]
+fn features_are_added_to_the_defaults() {
+    // Issue 11, item 5: defaults are added to, not replaced; dependencies and the metadata bit
+    // are set for the caller; lightning-invoice accepts what comes out.
+    let key = spec_key();
+    let bits = |b: InvoiceBuilder| {
+        let inv = b.sign(&key).unwrap();
+        assert!(lightning_invoice::Bolt11Invoice::from_str(inv.as_str()).is_ok(), "{inv}");
+        inv.features().iter().collect::<Vec<_>>()
+    };
+    assert_eq!(bits(base()), [8, 14]);
+    assert_eq!(bits(base().features(&[])), [8, 14]);
+    assert_eq!(bits(base().features(&[17])), [8, 14, 17]);
+    assert_eq!(bits(base().features(&[16]).features(&[25])), [8, 14, 16, 25]);
+    // Naming either bit of a feature chooses it.
+    assert_eq!(bits(base().features(&[9])), [9, 14]);
+    assert_eq!(bits(base().features(&[15])), [8, 15]);
+    // Payment metadata sets option_payment_metadata, optional unless the caller says required.
+    assert_eq!(bits(base().payment_metadata(&[1])), [8, 14, 49]);
+    assert_eq!(bits(base().payment_metadata(&[1]).features(&[48])), [8, 14, 48]);
+    // BOLT 9: not both bits of one feature.
+    assert_eq!(base().features(&[8, 9]).sign(&key).unwrap_err(), BuildError::BothFeatureBits { bit: 8 });
+}
+
+#[test]
+fn exact_features_are_written_as_given() {
+    let key = spec_key();
+    let written = |b: InvoiceBuilder| {
+        let inv = b.sign(&key).unwrap();
+        let has_field = inv.as_view().fields().any(|f| f.tag == tag::FEATURES);
+        (inv.features().iter().collect::<Vec<_>>(), has_field)
+    };
+    // W-22: no bits, no `9` field at all (never an empty one).
+    assert_eq!(written(base().features_exact(&[])), (vec![], false));
+    assert_eq!(written(base().features(&[16]).features_exact(&[8])), (vec![8], true));
+    assert_eq!(written(base().features_exact(&[8, 9, 14])), (vec![8, 9, 14], true));
+    // Still refused: what every reader refuses (R-5, G-2).
+    assert_eq!(
+        base().features_exact(&[8, 17]).sign(&key).unwrap_err(),
+        BuildError::MissingFeatureDependency { bit: 16, requires: 14 }
+    );
+    assert_eq!(base().features_exact(&[100]).sign(&key).unwrap_err(), BuildError::UnknownRequiredFeature { bit: 100 });
+}
+
+#[test]
+fn the_features_field_goes_where_it_was_first_set() {
+    let key = spec_key();
+    let tags = |inv: &Invoice| inv.as_view().fields().map(|f| f.tag_char()).collect::<String>();
+    assert_eq!(tags(&base().sign(&key).unwrap()), "psd9");
+    assert_eq!(tags(&base().features(&[]).expiry(5).sign(&key).unwrap()), "psd9x");
+}
+
+#[test]
+fn raw_fields_carry_what_readers_skip() {
+    // Issue 12: fields of types BOLT-11 does not define, such as lnd's blinded paths (20), and
+    // fallbacks of versions readers skip, for experiments.
+    let key = spec_key();
+    let inv = base().raw_field_bytes(20, &[0xab; 40]).raw_field(9, &[19, 1, 2]).raw_field(10, &[]).sign(&key).unwrap();
+    let kept: Vec<(char, Vec<u8>)> = inv.unknown_fields().map(|f| (f.tag_char(), f.data.iter().collect())).collect();
+    assert_eq!(kept.len(), 3);
+    assert_eq!(kept[0].0, tag_char(20));
+    assert_eq!(inv.unknown_fields().next().unwrap().data.bytes().collect::<Vec<_>>(), [0xab; 40]);
+    assert_eq!(kept[1], ('f', vec![19, 1, 2]));
+    assert_eq!(kept[2], ('2', vec![]));
+    assert_eq!(Invoice::decode(inv.as_str()).unwrap(), inv);
+    // Defined fields have their own methods; words are 5 bits; a field holds 1023 words.
+    assert_eq!(base().raw_field(1, &[0; 52]).sign(&key).unwrap_err(), BuildError::RawFieldDefined { tag: 'p' });
+    assert_eq!(base().raw_field(9, &[0; 33]).sign(&key).unwrap_err(), BuildError::RawFieldDefined { tag: 'f' });
+    assert_eq!(base().raw_field(2, &[32]).sign(&key).unwrap_err(), BuildError::InvalidRawField { tag: 2 });
+    assert_eq!(tag_char(10), '2');
+    assert_eq!(base().raw_field(32, &[]).sign(&key).unwrap_err(), BuildError::InvalidRawField { tag: 32 });
+    assert!(base().raw_field(2, &[0; 1023]).sign(&key).is_ok());
+    assert_eq!(base().raw_field(2, &[0; 1024]).sign(&key).unwrap_err(), BuildError::InvalidRawField { tag: 2 });
+    assert_eq!(base().raw_field_bytes(2, &[0; 640]).sign(&key).unwrap_err(), BuildError::InvalidRawField { tag: 2 });
 }
 
 #[test]
@@ -186,9 +360,11 @@ fn timestamp_defaults_to_now() {
     let after = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     assert!((before..=after).contains(&inv.timestamp()));
     // H-1 by the system clock: fresh with the default hour, expired once the hour has passed.
-    assert!(!inv.is_expired_now());
+    assert!(!inv.is_expired());
+    assert!(inv.duration_until_expiry() > std::time::Duration::from_secs(3590));
     let old = base().timestamp(before - 3601).sign(&spec_key()).unwrap();
-    assert!(old.is_expired_now());
+    assert!(old.is_expired());
+    assert_eq!(old.duration_until_expiry(), std::time::Duration::ZERO);
 }
 
 #[test]

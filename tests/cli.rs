@@ -3,13 +3,15 @@
 
 mod common;
 
-use std::process::Command;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
 
+use bitcoin_hashes::Hash as _;
 use common::*;
 use serde_json::Value;
 
 fn bolt11(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(args).env_remove("BOLT11_SECRET_KEY").output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
     (out.status.code().unwrap(), json, String::from_utf8(out.stderr).unwrap())
@@ -118,8 +120,21 @@ fn no_verify_skips_the_signature() {
     assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("unrecoverable_signature")));
     let (code, j, _) = bolt11(&["decode", "--no-verify", s]);
     assert_eq!(code, 0);
-    assert!(j.get("payee").is_none());
+    assert!(j.get("payee").is_none() && j.get("payee_verified").is_none());
     assert_eq!(j["recovery_id"], 2);
+}
+
+#[test]
+fn an_unverified_payee_is_marked() {
+    // Issue 11, item 17: with --no-verify, `payee` is only what the `n` field claims.
+    let v = vector("Please send $30 for coffee beans to the same peer, which supports features 8, 14 and 99");
+    let s = with_fields(&[field('n', &to_words(&unhex(SPEC_PAYEE)))]);
+    for invoice in [v["invoice"].as_str().unwrap(), &s] {
+        let (_, verified, _) = bolt11(&["decode", invoice]);
+        assert_eq!((verified["payee"].as_str(), verified["payee_verified"].as_bool()), (Some(SPEC_PAYEE), Some(true)));
+    }
+    let (_, unverified, _) = bolt11(&["decode", "--no-verify", &s]);
+    assert_eq!((unverified["payee"].as_str(), unverified["payee_verified"].as_bool()), (Some(SPEC_PAYEE), Some(false)));
 }
 
 #[test]
@@ -135,7 +150,12 @@ fn description_option_checks_the_hash() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(bolt11(&[]).0, 2);
-    assert_eq!(bolt11(&["decode"]).0, 2);
+    // With no INVOICE and standard input not a terminal (empty here), `decode` reads a stream:
+    // no lines, no output, success.
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).arg("decode").output().unwrap();
+    assert_eq!((out.status.code(), out.stdout.len()), (Some(0), 0));
+    assert_eq!(bolt11(&["decode", "--jobs", "0", "-"]).0, 2);
+    assert_eq!(bolt11(&["decode", "--pretty", "-"]).0, 2);
     assert_eq!(bolt11(&["frobnicate", "x"]).0, 2);
     let (code, _, err) = bolt11(&["decode", "--network", "moon", "lnbc1"]);
     assert_eq!(code, 2);
@@ -219,4 +239,210 @@ fn check_flags_a_provider_that_returned_the_wrong_amount() {
     let (code, report, _) =
         bolt11(&["check", "--api", "webln", r#"{"amount": 250000}"#, v["invoice"].as_str().unwrap()]);
     assert_eq!((code, report["violations"][0]["kind"].as_str()), (1, Some("expired")));
+}
+
+/// Runs `bolt11` with `input` on standard input; its exit status, standard output and error.
+fn bolt11_with_input(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+        .args(args)
+        .env_remove("BOLT11_SECRET_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_stream_gives_what_single_decodes_give_line_by_line() {
+    // Issue 14: one compact JSON line per input line, in order, each what `bolt11 decode LINE`
+    // prints: valid, invalid, blank, over-long and CRLF-ended lines alike.
+    let valid: Vec<String> = strictly_valid().iter().map(|v| v["invoice"].as_str().unwrap().to_owned()).collect();
+    let mut lines: Vec<String> = Vec::new();
+    for (i, v) in valid.iter().enumerate() {
+        lines.push(v.clone());
+        lines.push(match i % 5 {
+            0 => String::new(),
+            1 => format!("  lightning:{v}  "),
+            2 => "lnbc1bogus".to_owned(),
+            3 => format!("{v}\r"),
+            _ => "q".repeat(8000 + i),
+        });
+    }
+    lines.push(format!("lightning:{}", "q".repeat(70_000)));
+    let input = lines.join("\n");
+    for flags in [&[][..], &["--no-verify", "--lenient"][..]] {
+        for jobs in ["1", "8"] {
+            let mut args = vec!["decode", "-j", jobs];
+            args.extend_from_slice(flags);
+            args.push("-");
+            let (code, out, _) = bolt11_with_input(&args, input.as_bytes());
+            let got: Vec<&str> = out.lines().collect();
+            assert_eq!(got.len(), lines.len());
+            assert_eq!(code, 1, "some lines do not decode");
+            for (line, got) in lines.iter().zip(&got) {
+                let mut single = vec!["decode", "--compact"];
+                single.extend_from_slice(flags);
+                single.push(line);
+                let (_, want, _) = bolt11(&single);
+                let got: Value = serde_json::from_str(got).unwrap();
+                assert_eq!(got, want, "{line:.40}");
+            }
+            // The last line: 70,000 characters after the prefix, counted without being kept.
+            assert_eq!(serde_json::from_str::<Value>(got.last().unwrap()).unwrap()["error"]["kind"], "too_long");
+            assert!(got.last().unwrap().contains("is 70000 characters long"));
+        }
+    }
+    // Every line decodes: exit 0; standard input not a terminal and no INVOICE: a stream too.
+    let (code, out, _) = bolt11_with_input(&["decode"], format!("{}\n{}\r\n", valid[0], valid[1]).as_bytes());
+    assert_eq!((code, out.lines().count()), (0, 2));
+}
+
+#[test]
+fn a_long_stream_keeps_its_order_on_many_threads() {
+    // Lines of three kinds, so that threads draw blocks of different cost.
+    let valid = strictly_valid();
+    let kinds: Vec<String> = valid.iter().map(|v| v["invoice"].as_str().unwrap().to_owned()).collect();
+    let lines: Vec<String> =
+        (0..3000).map(|i| if i % 7 == 0 { format!("bad{i}") } else { kinds[i % kinds.len()].clone() }).collect();
+    let (code, out, _) = bolt11_with_input(&["decode", "-j", "16", "--no-verify"], lines.join("\n").as_bytes());
+    assert_eq!(code, 1);
+    let got: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(got.len(), 3000);
+    for (i, g) in got.iter().enumerate() {
+        if i % 7 == 0 {
+            assert!(g["error"].is_object(), "{i}");
+        } else {
+            let want = &valid[i % kinds.len()];
+            assert_eq!(g["payment_hash"], want["payment_hash"], "{i}");
+            assert_eq!(g["created_at"], want["timestamp"], "{i}");
+        }
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_program_quietly() {
+    // Issue 11, item 15: `bolt11 decode … | head -c1` exited 101 with a panic message.
+    let valid = strictly_valid()[0]["invoice"].as_str().unwrap().to_owned();
+    for args in [vec!["decode", "-"], vec!["decode", valid.as_str()]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = format!("{valid}\n").repeat(20_000);
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 1];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn descriptions_cannot_disguise_the_output() {
+    // Issue 11, item 18: a bidirectional override in a description is written as an escape,
+    // so the terminal shows it rather than obeying it; the JSON value is unchanged.
+    let text = "1 cup coffee \u{202e}eerf si\u{202c} \u{2066}x";
+    let s = with_fields_description(text);
+    for layout in ["--pretty", "--compact"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(["decode", layout, &s]).output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("\\u202eeerf si\\u202c \\u2066x"), "{stdout}");
+        assert!(!stdout.contains('\u{202e}'));
+        assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap()["description"], text);
+    }
+}
+
+#[test]
+fn make_keeps_the_key_off_the_command_line_and_hands_over_the_preimage() {
+    // Issue 11, item 16: the key from a file or the environment; a preimage the tool invents
+    // reaches the user on standard error (or in a file), while standard output stays the API's
+    // response.
+    let dir = std::env::temp_dir().join(format!("bolt11-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key_file = dir.join("key");
+    std::fs::write(&key_file, format!("{KEY}\n")).unwrap();
+    let key_file = key_file.to_str().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+        .args(["make", "--api", "webln", "--key-file", key_file, "1000"])
+        .env_remove("BOLT11_SECRET_KEY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stderr: Value = serde_json::from_slice(&out.stderr).unwrap();
+    let preimage = unhex(stderr["payment_preimage"].as_str().unwrap());
+    let (_, decoded, _) = bolt11(&["decode", body["paymentRequest"].as_str().unwrap()]);
+    let hash = bitcoin_hashes::sha256::Hash::hash(&preimage);
+    assert_eq!(decoded["payment_hash"], hex(&hash.to_byte_array()));
+    assert_eq!(decoded["amount_msat"], 1_000_000);
+    assert_eq!(decoded["payee"], SPEC_PAYEE);
+    // The environment, and a preimage file readable by its owner only.
+    let preimage_file = dir.join("preimage");
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+        .args(["make", "--api", "webln", "--preimage-file", preimage_file.to_str().unwrap(), r#"{"amount": 5}"#])
+        .env("BOLT11_SECRET_KEY", KEY)
+        .output()
+        .unwrap();
+    assert_eq!((out.status.code(), out.stderr.len()), (Some(0), 0));
+    let written = std::fs::read_to_string(&preimage_file).unwrap();
+    let body: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, decoded, _) = bolt11(&["decode", body["paymentRequest"].as_str().unwrap()]);
+    let hash = bitcoin_hashes::sha256::Hash::hash(&unhex(written.trim()));
+    assert_eq!(decoded["payment_hash"], hex(&hash.to_byte_array()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&preimage_file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // A given preimage is not echoed; two key sources are refused.
+    let (code, _, err) = bolt11(&["make", "--api", "webln", "--key", KEY, "--preimage", &"11".repeat(32), "5"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(bolt11(&["make", "--api", "webln", "--key", KEY, "--key-file", key_file, "5"]).0, 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn check_defaults_to_bitcoin() {
+    // Issue 11, item 14: the tool checks the network unless told `any`.
+    let v = vector("The same, on testnet");
+    let s = v["invoice"].as_str().unwrap();
+    let (code, report, _) = bolt11(&["check", "--api", "webln", "{}", s]);
+    assert_eq!((code, report["violations"][0]["kind"].as_str()), (1, Some("wrong_network")));
+    let (_, report, _) = bolt11(&["check", "--api", "webln", "--network", "any", "{}", s]);
+    assert!(report["violations"].as_array().unwrap().iter().all(|v| v["kind"] != "wrong_network"));
+    let (_, report, _) = bolt11(&["check", "--api", "webln", "--network", "testnet", "{}", s]);
+    assert!(report["violations"].as_array().unwrap().iter().all(|v| v["kind"] != "wrong_network"));
+}
+
+#[test]
+fn every_command_has_help_and_the_tool_a_version() {
+    for (args, needle) in [
+        (vec!["--help"], "bolt11 decode"),
+        (vec!["decode", "--help"], "JSON Lines"),
+        (vec!["make", "--help"], "--key-file"),
+        (vec!["check", "--help"], "default bitcoin"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8(out.stdout).unwrap().contains(needle), "{args:?}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).arg("--version").output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), concat!("bolt11 ", env!("CARGO_PKG_VERSION")));
 }

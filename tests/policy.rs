@@ -406,24 +406,6 @@ fn high_s_invoice(fields: &[Vec<u8>]) -> String {
     })
 }
 
-fn negate_mod_n(s: &[u8]) -> [u8; 32] {
-    const N: [u8; 32] = [
-        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xba, 0xae,
-        0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
-    ];
-    let mut out = [0u8; 32];
-    let mut borrow = 0i16;
-    for i in (0..32).rev() {
-        let mut d = i16::from(N[i]) - i16::from(s[i]) - borrow;
-        borrow = i16::from(d < 0);
-        if d < 0 {
-            d += 256;
-        }
-        out[i] = d as u8;
-    }
-    out
-}
-
 #[test]
 fn r10_high_s_is_accepted_without_payee_field() {
     let s = high_s_invoice(&base_fields());
@@ -592,8 +574,10 @@ fn g1_builder_refuses_unknown_required_features() {
     assert_eq!(b().features(&[0]).sign(&spec_key()).unwrap_err(), BuildError::UnknownRequiredFeature { bit: 0 });
     // Its optional bit is fine (R-4: readers ignore it).
     assert!(b().features(&[8, 14, 101]).sign(&spec_key()).unwrap().features().is_set(101));
+    // basic_mpp needs payment_secret: set for the caller, unless the bits are given exactly.
+    assert!(b().features(&[17]).sign(&spec_key()).unwrap().features().requires(14));
     assert_eq!(
-        b().features(&[8, 17]).sign(&spec_key()).unwrap_err(),
+        b().features_exact(&[8, 17]).sign(&spec_key()).unwrap_err(),
         BuildError::MissingFeatureDependency { bit: 16, requires: 14 }
     );
 }

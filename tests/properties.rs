@@ -115,7 +115,7 @@ fn build(s: &Spec, key: &SecretKey) -> Invoice {
         b = b.min_final_cltv_expiry_delta(c);
     }
     if let Some(f) = &s.features {
-        b = b.features(f);
+        b = b.features_exact(f);
     }
     if let Some(m) = &s.metadata {
         b = b.payment_metadata(m);
@@ -155,7 +155,9 @@ proptest! {
         }
         prop_assert_eq!(inv.expiry(), s.expiry.unwrap_or(3600));
         prop_assert_eq!(inv.min_final_cltv_expiry_delta(), s.cltv.unwrap_or(18));
-        let mut want_bits = s.features.clone().unwrap_or_else(|| DEFAULT_FEATURES.to_vec());
+        // Exact bits as given; else the defaults, and option_payment_metadata (optional) with `m`.
+        let implied = DEFAULT_FEATURES.iter().copied().chain(s.metadata.as_ref().map(|_| 49));
+        let mut want_bits = s.features.clone().unwrap_or_else(|| implied.collect());
         want_bits.sort_unstable();
         want_bits.dedup();
         prop_assert_eq!(inv.features().iter().collect::<Vec<_>>(), want_bits);

@@ -347,8 +347,11 @@ fn check_21_22_expiry_of_a_request_built_in_code() {
         r.validate()
     };
     assert_eq!(with(Some(0)), Err(RequestError::InvalidExpiry));
-    assert_eq!(with(Some(MAX_SAFE_JSON_INTEGER + 1)), Err(RequestError::InvalidExpiry));
-    assert_eq!(with(Some(MAX_SAFE_JSON_INTEGER)), Ok(()));
+    // Issue 11, item 12: no expiry puts `expires_at` past what JSON carries exactly, whatever
+    // the timestamp (35 bits).
+    assert_eq!(MAX_EXPIRY_SECS, MAX_SAFE_JSON_INTEGER - MAX_TIMESTAMP);
+    assert_eq!(with(Some(MAX_EXPIRY_SECS + 1)), Err(RequestError::InvalidExpiry));
+    assert_eq!(with(Some(MAX_EXPIRY_SECS)), Ok(()));
     assert_eq!(with(Some(1)), Ok(()));
     assert_eq!(with(None), Ok(()));
 }
@@ -391,6 +394,13 @@ fn check_23_nwc_metadata() {
         RequestError::MetadataTooLarge { len: MAX_METADATA_LEN + 1 }
     );
     assert_eq!(nwc(json!([1, 2])).unwrap_err(), RequestError::InvalidMetadata);
+    // Issue 11, item 11: characters, not UTF-8 bytes (each "é" is two bytes).
+    let wide = nwc(json!({ "a": "é".repeat(MAX_METADATA_LEN - 8) })).unwrap();
+    assert_eq!(wide.metadata.as_ref().unwrap().chars().count(), MAX_METADATA_LEN);
+    assert_eq!(
+        nwc(json!({ "a": "é".repeat(MAX_METADATA_LEN - 7) })).unwrap_err(),
+        RequestError::MetadataTooLarge { len: MAX_METADATA_LEN + 1 }
+    );
 }
 
 #[test]
@@ -497,8 +507,10 @@ fn check_amount_bounds_both_sides() {
 fn check_expiry_boundary() {
     let asked = req(Api::LnPay, json!({ "num_satoshis": 1, "expiry": 60 })).unwrap();
     let inv = make(&asked, None);
-    assert!(asked.check_invoice(&inv, &at(T0 + 59)).is_ok());
-    assert_eq!(asked.check_invoice(&inv, &at(T0 + 60)).violations, [Violation::Expired { expires_at: T0 + 60 }]);
+    // Expired once past timestamp + expiry: at that second it may still be paid, as with
+    // lightning-invoice's `would_expire`.
+    assert!(asked.check_invoice(&inv, &at(T0 + 60)).is_ok());
+    assert_eq!(asked.check_invoice(&inv, &at(T0 + 61)).violations, [Violation::Expired { expires_at: T0 + 60 }]);
 }
 
 #[test]
@@ -517,9 +529,123 @@ fn check_description_hash_and_webln_memo() {
     assert!(asked.check_invoice(&make(&as_text, None), &at(T0)).is_ok());
     // WebLN's defaultMemo is a suggestion the user may edit.
     let webln = req(Api::WebLn, json!({ "amount": 1, "defaultMemo": "suggested" })).unwrap();
+    assert_eq!(make(&webln, None).description(), Some("suggested"));
     let mut edited = webln.clone();
-    edited.description = Some("edited".into());
+    edited.suggested_description = Some("edited".into());
     assert!(webln.check_invoice(&make(&edited, None), &at(T0)).is_ok());
+}
+
+#[test]
+fn webln_alby_memo_binds_and_default_memo_suggests() {
+    // Issue 11, item 8: Alby's non-standard `memo` cannot be edited in its prompt, so the
+    // invoice must carry it; `defaultMemo` beside it changes nothing.
+    let asked = req(Api::WebLn, json!({ "amount": 1, "memo": "order 42", "defaultMemo": "tip" })).unwrap();
+    assert_eq!(asked.description.as_deref(), Some("order 42"));
+    let honoured = make(&asked, None);
+    assert_eq!(honoured.description(), Some("order 42"));
+    assert!(asked.check_invoice(&honoured, &at(T0)).is_ok());
+    let mut other = asked.clone();
+    other.description = Some("order 43".into());
+    assert_eq!(asked.check_invoice(&make(&other, None), &at(T0)).violations, [Violation::DescriptionMismatch]);
+    // The same text committed to by `h` honours it too.
+    let mut hashed = asked.clone();
+    hashed.description_hash = Some(sha256::Hash::hash(b"order 42").to_byte_array());
+    assert!(asked.check_invoice(&make(&hashed, None), &at(T0)).is_ok());
+}
+
+#[test]
+fn webln_scalar_argument_is_an_amount_in_sats() {
+    // Issue 11, item 9: `makeInvoice(args: string | number | RequestInvoiceArgs)`.
+    for text in ["1000", "\"1000\"", " 1000 ", "1e3", "\"0001000\""] {
+        let r = parse_request(Api::WebLn, text).unwrap();
+        assert_eq!(r.amount, AmountIntent::Fixed(1_000_000), "{text}");
+        assert_eq!(r.description, None);
+    }
+    for (text, e) in [
+        ("0", RequestError::ZeroAmount { field: "amount" }),
+        ("\"1e3\"", RequestError::InvalidAmount { field: "amount" }),
+        ("\"10.5\"", RequestError::FractionalSats { field: "amount" }),
+        ("-5", RequestError::NegativeAmount { field: "amount" }),
+        ("true", RequestError::InvalidAmount { field: "amount" }),
+    ] {
+        assert_eq!(parse_request(Api::WebLn, text).unwrap_err(), e, "{text}");
+    }
+    assert!(matches!(parse_request(Api::WebLn, "1000 sats").unwrap_err(), RequestError::InvalidJson { .. }));
+}
+
+#[test]
+fn string_amounts_are_digits_in_every_api() {
+    // Issue 11, item 10: NWC took "1e3" and "1.5e3" while WebLN refused them.
+    let nwc = |a: Value| req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": a } }));
+    assert_eq!(nwc(json!("1000")).unwrap().amount, AmountIntent::Fixed(1000));
+    assert_eq!(nwc(json!(1e3)).unwrap().amount, AmountIntent::Fixed(1000));
+    for bad in ["1e3", "1.5e3", "1000.0", "0x3e8"] {
+        assert_eq!(nwc(json!(bad)).unwrap_err(), RequestError::InvalidAmount { field: "amount" }, "{bad}");
+        assert!(req(Api::WebLn, json!({ "amount": bad })).is_err(), "{bad}");
+        assert!(req(Api::LnPay, json!({ "num_satoshis": bad })).is_err(), "{bad}");
+    }
+    let expiry = |x: Value| req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1, "expiry": x } }));
+    assert_eq!(expiry(json!("600")).unwrap().expiry, Some(600));
+    assert_eq!(expiry(json!("6e2")).unwrap_err(), RequestError::InvalidExpiry);
+}
+
+#[test]
+fn lnpay_memo_beside_a_description_hash_is_ignored() {
+    // Issue 11, item 7: "If this is provided, memo will be ignored".
+    let h = sha256::Hash::hash(b"the real text").to_byte_array();
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, h);
+    let asked =
+        req(Api::LnPay, json!({ "num_satoshis": 5, "memo": "something else", "description_hash": b64 })).unwrap();
+    assert_eq!((asked.description.as_deref(), asked.description_hash), (None, Some(h)));
+    let inv = make(&asked, None);
+    assert_eq!((inv.description(), inv.description_hash()), (None, Some(h)));
+    assert!(asked.check_invoice(&inv, &at(T0)).is_ok());
+    // The memo is still stored and returned, as LND-backed LNPay does.
+    let tx = response(&asked, &inv, &ResponseContext::default()).unwrap();
+    assert_eq!(tx["memo"], "something else");
+    assert_eq!(tx["description_hash"], b64);
+}
+
+#[test]
+fn response_integers_stay_exact_in_javascript() {
+    // Issue 11, item 12: an invoice whose `expires_at` passes 2^53 - 1 gets no response that a
+    // JavaScript reader would round; requests cannot ask for one (check_21_22 above).
+    let asked = req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1000 } })).unwrap();
+    let long = InvoiceBuilder::new(Network::Bitcoin)
+        .timestamp(MAX_TIMESTAMP)
+        .amount_msat(1000)
+        .payment_hash([1; 32])
+        .payment_secret([2; 32])
+        .description("")
+        .expiry(MAX_EXPIRY_SECS + 1)
+        .sign(&spec_key())
+        .unwrap();
+    assert_eq!(long.expires_at(), MAX_SAFE_JSON_INTEGER + 1);
+    for api in Api::ALL {
+        let mut r = asked.clone();
+        r.api = api;
+        assert_eq!(response(&r, &long, &ResponseContext::default()).unwrap_err(), RequestError::InvalidExpiry);
+    }
+}
+
+#[test]
+fn check_invoice_without_a_time_uses_the_clock_too() {
+    // Issue 11, item 13: `now: None` means the system clock in `check_invoice` as in `check`.
+    let v = vector("Please send $3 for a cup of coffee");
+    let inv: Invoice = v["invoice"].as_str().unwrap().parse().unwrap();
+    let asked = req(Api::WebLn, json!({ "amount": 250_000 })).unwrap();
+    let report = asked.check_invoice(&inv, &CheckOptions { network: None, now: None });
+    assert_eq!(report.violations, [Violation::Expired { expires_at: 1_496_314_718 }]);
+}
+
+#[test]
+fn a_default_amount_alone_bounds_nothing() {
+    // Issue 11, item 14 (documented on `check`): WebLN's defaultAmount is a suggestion.
+    let asked = req(Api::WebLn, json!({ "defaultAmount": 10 })).unwrap();
+    assert_eq!(asked.amount, AmountIntent::Range { min: None, max: None, default: Some(10_000) });
+    let mut any = asked.clone();
+    any.amount = AmountIntent::Any;
+    assert!(asked.check_invoice(&make(&any, Some(777_000)), &at(T0)).is_ok());
 }
 
 #[test]

@@ -19,6 +19,9 @@ export interface Invoice {
   expires_at: Int;
   min_final_cltv_expiry: Int;
   payee?: string;
+  /** Present with `payee`: false when the signature was not checked (`decodeUnverified`), so
+   *  `payee` is only what the invoice's `n` field claims. */
+  payee_verified?: boolean;
   payment_hash: string;
   payment_secret?: string;
   description?: string;

@@ -139,7 +139,8 @@ pub struct BuildInput {
     description: Result<String, [u8; 32]>,
     expiry: Option<u64>,
     cltv: Option<u64>,
-    features: Option<Vec<u16>>,
+    /// Feature bits, and whether to write exactly them (else they add to the defaults).
+    features: Option<(bool, Vec<u16>)>,
     metadata: Option<Vec<u8>>,
     fallbacks: Vec<(u8, Vec<u8>)>,
     routes: Vec<Vec<HopInput>>,
@@ -167,9 +168,12 @@ pub fn builder(data: &[u8]) {
     if let Some(c) = input.cltv {
         b = b.min_final_cltv_expiry_delta(c);
     }
-    let features: Option<Vec<usize>> = input.features.as_ref().map(|f| f.iter().map(|&b| usize::from(b)).collect());
-    if let Some(f) = &features {
-        b = b.features(f);
+    let features: Option<(bool, Vec<usize>)> =
+        input.features.as_ref().map(|(exact, f)| (*exact, f.iter().map(|&b| usize::from(b)).collect()));
+    match &features {
+        Some((true, f)) => b = b.features_exact(f),
+        Some((false, f)) => b = b.features(f),
+        None => {}
     }
     if let Some(m) = &input.metadata {
         b = b.payment_metadata(m);
@@ -207,7 +211,7 @@ pub fn builder(data: &[u8]) {
         Ok(inv) => inv,
         // An even feature bit no reader knows is refused (G-1): nobody could pay the invoice.
         Err(lightning_bolt11::BuildError::UnknownRequiredFeature { bit }) => {
-            assert!(features.is_some_and(|f| f.contains(&bit)) && bit % 2 == 0);
+            assert!(features.is_some_and(|(_, f)| f.contains(&bit)) && bit % 2 == 0);
             return;
         }
         Err(_) => return,
@@ -230,10 +234,23 @@ pub fn builder(data: &[u8]) {
     assert_eq!(again.payment_metadata(), input.metadata.as_deref());
     assert_eq!(again.fallbacks().collect::<Vec<_>>(), fallbacks);
     assert_eq!(again.route_hints().map(|r| r.hops().collect::<Vec<_>>()).collect::<Vec<_>>(), routes);
-    if let Some(mut f) = features {
-        f.sort_unstable();
-        f.dedup();
-        assert_eq!(again.features().iter().collect::<Vec<_>>(), f);
+    let written: Vec<usize> = again.features().iter().collect();
+    match features {
+        Some((true, mut f)) => {
+            f.sort_unstable();
+            f.dedup();
+            assert_eq!(written, f);
+        }
+        // Added to: every bit given is written; the others are the defaults, the metadata
+        // bit, and dependencies, each only when the caller named neither bit of its feature.
+        given => {
+            let given = given.map(|(_, f)| f).unwrap_or_default();
+            let named = |b: usize| given.contains(&(b & !1)) || given.contains(&(b | 1));
+            assert!(given.iter().all(|b| written.contains(b)));
+            for b in written.iter().filter(|b| !given.contains(b)) {
+                assert!(!named(*b) && matches!(b, 8 | 14 | 49), "bit {b} added to {given:?}");
+            }
+        }
     }
 }
 

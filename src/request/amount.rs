@@ -99,19 +99,7 @@ fn too_large(field: &'static str) -> RequestError {
 /// A JSON number may be written in any exact form (`1000`, `1e3`, `1000.0`); a string must be
 /// plain ASCII digits. A fraction of a satoshi is refused, never truncated.
 pub fn sats_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
-    let text = match input {
-        AmountInput::Number(t) | AmountInput::Text(t) => t,
-    };
-    if let AmountInput::Text(t) = input {
-        if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit()) {
-            // Say why, when the string is a number of another shape.
-            return Err(match decimal(t) {
-                Some(d) if d.negative => RequestError::NegativeAmount { field },
-                Some(d) if !d.digits.1.is_empty() => RequestError::FractionalSats { field },
-                _ => RequestError::InvalidAmount { field },
-            });
-        }
-    }
+    let text = plain(input, field, RequestError::FractionalSats { field })?;
     let d = decimal(text).ok_or(RequestError::InvalidAmount { field })?;
     let sats = match scale(&d, 0) {
         Scaled::Value(v) => v,
@@ -128,12 +116,27 @@ pub fn sats_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, 
     Ok(msat)
 }
 
+/// The text of an amount: a number literal as written, or a string's contents, which must be
+/// plain ASCII digits in every API (check 1): `"1e3"` and `"1.5"` are not amounts, whatever a
+/// JSON number may say. A string of another numeric shape is told apart by why it is refused:
+/// negative, or `fraction` for a decimal point.
+fn plain<'a>(input: AmountInput<'a>, field: &'static str, fraction: RequestError) -> Result<&'a str, RequestError> {
+    match input {
+        AmountInput::Number(t) => Ok(t),
+        AmountInput::Text(t) if !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit()) => Ok(t),
+        AmountInput::Text(t) => Err(match decimal(t) {
+            Some(d) if d.negative => RequestError::NegativeAmount { field },
+            Some(d) if !d.digits.1.is_empty() => fraction,
+            _ => RequestError::InvalidAmount { field },
+        }),
+    }
+}
+
 /// Millisatoshis (NWC): a whole, non-negative number, at most 2^53 - 1 so that it survives
-/// JSON in JavaScript (checks 1, 6, 7).
+/// JSON in JavaScript (checks 1, 6, 7). A JSON number may be written in any exact form; a
+/// string must be plain ASCII digits, as NIP-47's amounts are integers.
 pub fn msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
-    let text = match input {
-        AmountInput::Number(t) | AmountInput::Text(t) => t,
-    };
+    let text = plain(input, field, RequestError::InvalidAmount { field })?;
     let d = decimal(text).ok_or(RequestError::InvalidAmount { field })?;
     let msat = match scale(&d, 0) {
         Scaled::Value(v) => v,
@@ -224,6 +227,13 @@ mod tests {
     #[test]
     fn msat_forms() {
         assert_eq!(msat(Number("123"), "amount"), Ok(123));
+        assert_eq!(msat(Number("1e3"), "amount"), Ok(1000));
+        assert_eq!(msat(Text("1000"), "amount"), Ok(1000));
+        // Issue 11, item 10: a string is digits, in NWC as in WebLN.
+        for bad in ["1e3", "1.5e3", "1000.0", " 1", "+1", "0x10", ""] {
+            assert_eq!(msat(Text(bad), "amount"), Err(RequestError::InvalidAmount { field: "amount" }), "{bad}");
+        }
+        assert_eq!(msat(Text("-1"), "amount"), Err(RequestError::NegativeAmount { field: "amount" }));
         assert_eq!(msat(Number("1.5"), "amount"), Err(RequestError::InvalidAmount { field: "amount" }));
         assert_eq!(msat(Number("9007199254740991"), "amount"), Ok(MAX_SAFE_JSON_INTEGER));
         assert_eq!(

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use bitcoin_hashes::{sha256, Hash};
 
-use super::{AmountIntent, Api, InvoiceRequest};
+use super::{AmountIntent, InvoiceRequest};
 use crate::error::DecodeError;
 use crate::invoice::Invoice;
 use crate::network::Network;
@@ -15,7 +15,8 @@ use crate::network::Network;
 pub struct CheckOptions {
     /// The network the invoice must be for, if any.
     pub network: Option<Network>,
-    /// Seconds since 1970; `None` means the system clock (or no expiry check without `std`).
+    /// Seconds since 1970 to judge expiry by; `None` means the system clock (without `std`,
+    /// where there is none, expiry is not checked).
     pub now: Option<u64>,
 }
 
@@ -101,6 +102,14 @@ impl Violation {
     }
 }
 
+/// Seconds since 1970 by the system clock, where there is one.
+fn clock() -> Option<u64> {
+    #[cfg(feature = "std")]
+    return Some(crate::invoice::since_epoch().as_secs());
+    #[cfg(not(feature = "std"))]
+    return None;
+}
+
 /// Every violation found; empty when the invoice honours the request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CheckReport {
@@ -116,22 +125,22 @@ impl CheckReport {
 }
 
 impl InvoiceRequest {
-    /// Decodes `invoice` (strictly, signature included) and checks it against this request.
+    /// Decodes `invoice` (strictly, signature included) and checks it against this request:
+    /// see [`check_invoice`](Self::check_invoice).
+    ///
+    /// A request only bounds what it names: without `network` any network passes, and a WebLN
+    /// request with only a `defaultAmount` accepts any amount (the default is a suggestion).
     #[cfg(feature = "std")]
     pub fn check(&self, invoice: &str, opts: &CheckOptions) -> CheckReport {
         match Invoice::decode(invoice) {
-            Ok(inv) => {
-                let now = opts.now.or_else(|| {
-                    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs())
-                });
-                self.check_invoice(&inv, &CheckOptions { now, ..*opts })
-            }
+            Ok(inv) => self.check_invoice(&inv, opts),
             Err(e) => CheckReport { violations: alloc::vec![Violation::Invalid(e)] },
         }
     }
 
     /// Checks a decoded invoice against this request: network, amount, description or hash,
-    /// expiry as asked, and not expired at `opts.now`.
+    /// expiry as asked, and not expired at `opts.now` (the system clock when `None`, with
+    /// `std`).
     pub fn check_invoice(&self, inv: &Invoice, opts: &CheckOptions) -> CheckReport {
         let mut v = Vec::new();
         if let Some(expected) = opts.network.filter(|&n| n != inv.network()) {
@@ -162,18 +171,16 @@ impl InvoiceRequest {
             inv.description_hash() == Some(hash)
                 || inv.description().map_or(false, |d| sha256::Hash::hash(d.as_bytes()).to_byte_array() == hash)
         };
+        // A suggested description (WebLN `defaultMemo`) is the user's to edit: not checked.
         match (&self.description_hash, &self.description) {
             (Some(h), _) if !commits_to(*h) => v.push(Violation::DescriptionHashMismatch),
-            // WebLN's `defaultMemo` is a suggestion the user may edit: not checked.
-            (None, Some(d)) if self.api != Api::WebLn && !inv.matches_description(d) => {
-                v.push(Violation::DescriptionMismatch)
-            }
+            (None, Some(d)) if !inv.matches_description(d) => v.push(Violation::DescriptionMismatch),
             _ => {}
         }
         if let Some(expected) = self.expiry.filter(|&x| x != inv.expiry()) {
             v.push(Violation::ExpiryMismatch { expected, found: inv.expiry() });
         }
-        if opts.now.map_or(false, |now| inv.is_expired(now)) {
+        if opts.now.or_else(clock).map_or(false, |now| inv.is_expired_at(now)) {
             v.push(Violation::Expired { expires_at: inv.expires_at() });
         }
         CheckReport { violations: v }

@@ -22,7 +22,8 @@ pub const BITFINEX_MIN_MSAT: u64 = 100_000;
 /// See [`BITFINEX_MIN_MSAT`].
 pub const BITFINEX_MAX_MSAT: u64 = 2_000_000_000;
 
-/// NWC's limit on serialised `metadata` (check 23).
+/// NWC's limit on serialised `metadata`, in characters (check 23; NIP-47: "no more than 4096
+/// characters"). Characters are Unicode scalar values, not UTF-8 bytes.
 pub const MAX_METADATA_LEN: usize = 4096;
 
 fn invalid(e: serde_json::Error) -> RequestError {
@@ -75,7 +76,7 @@ fn object_text(v: Value, from_string: bool) -> Option<String> {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct WebLnArgs {
     amount: Option<Box<RawValue>>,
@@ -132,7 +133,14 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
     let mut req = InvoiceRequest::new(api);
     match api {
         Api::WebLn => {
-            let a: WebLnArgs = serde_json::from_str(json).map_err(invalid)?;
+            // `makeInvoice(args: string | number | RequestInvoiceArgs)`: a bare number or string
+            // is the amount in sats, as Alby's provider reads it (`{amount: args}`).
+            let raw: Box<RawValue> = serde_json::from_str(json).map_err(invalid)?;
+            let a: WebLnArgs = if raw.get().trim_start().starts_with('{') {
+                serde_json::from_str(raw.get()).map_err(invalid)?
+            } else {
+                WebLnArgs { amount: Some(raw), ..WebLnArgs::default() }
+            };
             let amount = sats_field(&a.amount, "amount")?;
             let default = sats_field(&a.default_amount, "defaultAmount")?;
             let min = sats_field(&a.minimum_amount, "minimumAmount")?;
@@ -161,7 +169,9 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
                 None if default.is_none() && min.is_none() && max.is_none() => AmountIntent::Any,
                 None => AmountIntent::Range { min, max, default },
             };
-            req.description = a.memo.or(a.default_memo);
+            // Alby's `memo` binds (its prompt cannot edit it); `defaultMemo` only suggests.
+            req.description = a.memo;
+            req.suggested_description = a.default_memo;
         }
         Api::Nwc => {
             let r: NwcRequest = serde_json::from_str(json).map_err(invalid)?;
@@ -183,9 +193,9 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
             req.expiry = expiry_field(&p.expiry)?;
             if let Some(m) = p.metadata.filter(|m| !m.is_null()) {
                 let text = object_text(m, false).ok_or(RequestError::InvalidMetadata)?;
-                if text.len() > MAX_METADATA_LEN {
-                    return Err(RequestError::MetadataTooLarge { len: text.len() });
-                    // check 23
+                let len = text.chars().count();
+                if len > MAX_METADATA_LEN {
+                    return Err(RequestError::MetadataTooLarge { len }); // check 23
                 }
                 req.metadata = Some(text);
             }
@@ -199,6 +209,8 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
             req.amount = AmountIntent::Fixed(amount);
             req.description = r.memo;
             if let Some(h) = r.description_hash {
+                // "If this is provided, memo will be ignored": kept to echo, not to bind.
+                req.suggested_description = req.description.take();
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(h.trim())
                     .ok()
@@ -259,6 +271,10 @@ fn object(text: &Option<String>) -> Value {
 /// - LNPay: its `LnTx` object.
 /// - Bitfinex: `[payment hash, invoice, null, null, amount as a BTC string]`.
 pub fn response(req: &InvoiceRequest, invoice: &Invoice, ctx: &ResponseContext) -> Result<Value, RequestError> {
+    // Every integer written is one JSON carries exactly; `expires_at` is the largest.
+    if invoice.expires_at() > super::MAX_SAFE_JSON_INTEGER {
+        return Err(RequestError::InvalidExpiry);
+    }
     let text = invoice.to_string();
     let payment_hash = hex(&invoice.payment_hash());
     Ok(match req.api {
@@ -287,7 +303,7 @@ pub fn response(req: &InvoiceRequest, invoice: &Invoice, ctx: &ResponseContext) 
             "dest_pubkey": invoice.payee().to_string(),
             "payment_request": text,
             "r_hash_decoded": payment_hash,
-            "memo": req.description.clone().unwrap_or_default(),
+            "memo": req.description.as_ref().or(req.suggested_description.as_ref()).cloned().unwrap_or_default(),
             "description_hash": req.description_hash_text,
             "num_satoshis": whole_sats(invoice.amount_msat().unwrap_or(0))?,
             "expiry": invoice.expiry(),

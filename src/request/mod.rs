@@ -48,9 +48,13 @@ pub use json::{
     BITFINEX_MAX_MSAT, BITFINEX_MIN_MSAT, MAX_METADATA_LEN,
 };
 
-use crate::builder::InvoiceBuilder;
+use crate::builder::{InvoiceBuilder, MAX_TIMESTAMP};
 use crate::field::MAX_FIELD_BYTES;
 use crate::network::Network;
+
+/// The longest expiry a request may ask for: with any timestamp an invoice can carry, its
+/// `expires_at` is still an integer JSON carries exactly (2^53 - 1).
+pub const MAX_EXPIRY_SECS: u64 = MAX_SAFE_JSON_INTEGER - MAX_TIMESTAMP;
 
 /// The API a request came from; it decides field names, units, defaults and response shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -135,8 +139,13 @@ pub struct InvoiceRequest {
     pub api: Api,
     /// The amount asked for.
     pub amount: AmountIntent,
-    /// A description (for WebLN, the suggested `defaultMemo`).
+    /// The description the invoice must carry: written as `d`, or committed to by `h`, and held
+    /// to by [`check`](Self::check). NWC `description`, LNPay `memo`, Alby's WebLN `memo`.
     pub description: Option<String>,
+    /// A description the invoice may carry but need not: WebLN's `defaultMemo` (the user may
+    /// edit it), or LNPay's `memo` beside a `description_hash` ("memo will be ignored", its
+    /// docs say). Written when there is no description or hash; never checked.
+    pub suggested_description: Option<String>,
     /// A description hash; when a description is given too it must be its SHA-256, and only
     /// the hash is written into the invoice.
     pub description_hash: Option<[u8; 32]>,
@@ -157,6 +166,7 @@ impl InvoiceRequest {
             api,
             amount: AmountIntent::Any,
             description: None,
+            suggested_description: None,
             description_hash: None,
             expiry: api.default_expiry(),
             metadata: None,
@@ -190,7 +200,7 @@ impl InvoiceRequest {
                 }
             }
         }
-        if let Some(d) = &self.description {
+        for d in [&self.description, &self.suggested_description].into_iter().flatten() {
             if d.len() > MAX_FIELD_BYTES {
                 return Err(RequestError::DescriptionTooLong { len: d.len() });
             }
@@ -200,7 +210,9 @@ impl InvoiceRequest {
                 return Err(RequestError::DescriptionHashMismatch);
             }
         }
-        if self.expiry == Some(0) || self.expiry.map_or(false, |x| x > MAX_SAFE_JSON_INTEGER) {
+        // Checks 21, 22; and `expires_at` (timestamp + expiry) must stay an integer JSON carries
+        // exactly, whatever the timestamp (at most 2^35 - 1).
+        if self.expiry == Some(0) || self.expiry.map_or(false, |x| x > MAX_EXPIRY_SECS) {
             return Err(RequestError::InvalidExpiry);
         }
         Ok(())
@@ -242,11 +254,11 @@ impl InvoiceRequest {
         if let Some(msat) = self.resolve_amount(choice)? {
             b = b.amount_msat(msat);
         }
-        b = match (&self.description_hash, &self.description) {
-            (Some(h), _) => b.description_hash(*h),
-            (None, Some(d)) => b.description(d),
-            // Neither: an empty description, as the bolt11 npm package writes by default.
-            (None, None) => b.description(""),
+        b = match (&self.description_hash, &self.description, &self.suggested_description) {
+            (Some(h), _, _) => b.description_hash(*h),
+            (None, Some(d), _) | (None, None, Some(d)) => b.description(d),
+            // None: an empty description, as the bolt11 npm package writes by default.
+            (None, None, None) => b.description(""),
         };
         if let Some(x) = self.expiry {
             b = b.expiry(x);

@@ -175,3 +175,29 @@ pub fn with_fields(extra: &[Vec<u8>]) -> String {
     fields.extend_from_slice(extra);
     raw_invoice("lnbc", 1_700_000_000, &fields, &spec_key())
 }
+
+/// n - s for a 32-byte big-endian s below n, the curve order: the other S of a signature.
+pub fn negate_mod_n(s: &[u8]) -> [u8; 32] {
+    const N: [u8; 32] = [
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xba, 0xae,
+        0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+    ];
+    let mut out = [0u8; 32];
+    let mut borrow = 0i16;
+    for i in (0..32).rev() {
+        let mut d = i16::from(N[i]) - i16::from(s[i]) - borrow;
+        borrow = i16::from(d < 0);
+        if d < 0 {
+            d += 256;
+        }
+        out[i] = d as u8;
+    }
+    out
+}
+
+/// A strictly valid invoice like [`with_fields`], with `text` as its description.
+pub fn with_fields_description(text: &str) -> String {
+    let fields =
+        vec![field('p', &to_words(&[1; 32])), field('s', &to_words(&[2; 32])), field('d', &to_words(text.as_bytes()))];
+    raw_invoice("lnbc", 1_700_000_000, &fields, &spec_key())
+}

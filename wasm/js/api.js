@@ -31,7 +31,10 @@ function api(glue) {
     o.expiry = int();
     o.expires_at = int();
     o.min_final_cltv_expiry = int();
-    if (has()) o.payee = str();
+    if (has()) {
+      o.payee = str();
+      o.payee_verified = has();
+    }
     o.payment_hash = str();
     if (has()) o.payment_secret = str();
     if (has()) o.description = str();

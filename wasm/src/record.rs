@@ -124,8 +124,12 @@ impl Record {
         self.int(view.expiry());
         self.int(view.expires_at());
         self.int(view.min_final_cltv_expiry_delta());
+        let verified = payee.is_some();
         let payee = payee.map(|k| k.serialize()).or_else(|| view.payee_field());
         self.opt_hex(payee.as_ref().map(|k| &k[..]));
+        if payee.is_some() {
+            self.flag(verified);
+        }
         self.hex(&view.payment_hash());
         self.opt_hex(view.payment_secret().as_ref().map(|s| &s[..]));
         let description = view.description();

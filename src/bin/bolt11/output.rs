@@ -1,0 +1,103 @@
+//! Writing JSON for a terminal or a pipe: compact or pretty, with the characters that could
+//! disguise text escaped, and a reader that goes away (`| head`) ending the program quietly.
+
+use std::io::{self, Write};
+
+use lightning_bolt11::PrintableString;
+use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+
+/// How JSON is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Compact,
+    Pretty,
+}
+
+/// A formatter that writes `\uXXXX` for the characters [`PrintableString`] would replace:
+/// the JSON means the same to a parser, and a person reading it in a terminal sees the escape
+/// instead of text reordered by a bidirectional override (issue 11, item 18). serde_json
+/// already escapes the control characters.
+struct Printable<F>(F);
+
+impl<F: Formatter> Formatter for Printable<F> {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| !PrintableString::is_safe(c)) {
+            w.write_all(rest.get(..at).unwrap_or("").as_bytes())?;
+            // Every character replaced is in the Basic Multilingual Plane: one escape.
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = rest.get(at + c.len_utf8()..).unwrap_or("");
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    // The layout is the inner formatter's.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// `value` as JSON text, laid out as asked, with disguising characters escaped.
+pub fn json<T: Serialize + ?Sized>(value: &T, layout: Layout) -> String {
+    let mut out = Vec::with_capacity(1024);
+    let written = match layout {
+        Layout::Compact => {
+            value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Printable(CompactFormatter)))
+        }
+        Layout::Pretty => {
+            value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Printable(PrettyFormatter::new())))
+        }
+    };
+    match written {
+        // serde_json writes UTF-8, and the escapes are ASCII.
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(e) => serde_json::json!({ "error": { "kind": "internal", "message": e.to_string() } }).to_string(),
+    }
+}
+
+/// Writes `text` to stdout; when the reader has gone (a closed pipe), exits quietly with 0.
+pub fn emit(out: &mut impl Write, text: &[u8]) {
+    if let Err(e) = out.write_all(text) {
+        gone(&e);
+    }
+}
+
+/// Flushes stdout, with the same treatment of a closed pipe.
+pub fn flush(out: &mut impl Write) {
+    if let Err(e) = out.flush() {
+        gone(&e);
+    }
+}
+
+fn gone(e: &io::Error) -> ! {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("bolt11: cannot write the output: {e}");
+    std::process::exit(1);
+}
