@@ -169,6 +169,17 @@ impl InvoiceBuilder {
         self
     }
 
+    /// Records the first error; the invoice will not be made (for setters in other modules).
+    #[cfg(feature = "bitcoin")]
+    pub(crate) fn refuse(self, e: BuildError) -> Self {
+        self.fail(e)
+    }
+
+    /// The network the invoice is for.
+    pub fn network(&self) -> Network {
+        self.network
+    }
+
     fn has(&self, tag: u8) -> bool {
         self.singles & (1 << tag) != 0
     }

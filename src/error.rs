@@ -404,6 +404,12 @@ pub enum BuildError {
         /// The program length.
         len: usize,
     },
+    /// A fallback address for another network than the invoice's.
+    #[error("the fallback address is not an address on {network}")]
+    FallbackNetwork {
+        /// The invoice's network.
+        network: Network,
+    },
     /// The invoice would be longer than [`crate::MAX_INVOICE_LENGTH`].
     #[error("the invoice would be {len} characters long; at most {max} are allowed")]
     TooLong {

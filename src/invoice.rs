@@ -36,6 +36,7 @@ use crate::view::InvoiceRef;
 /// assert!(invoice.is_expired_at(1_496_314_658 + 61));
 /// # Ok::<(), lightning_bolt11::DecodeError>(())
 /// ```
+#[derive(Clone)]
 pub struct Invoice {
     text: String,
     parsed: Parsed,
@@ -44,37 +45,16 @@ pub struct Invoice {
     metadata: Option<Vec<u8>>,
 }
 
-/// The payee's key, as the invoice came to know it.
+/// The payee's key, as the invoice came to know it. No cell caches a recovered key: an
+/// `Invoice` has no interior mutability, so it serves as a map key without a second thought.
+#[derive(Clone, Copy)]
 enum Payee {
     /// Checked when decoding, or the key that signed.
     Known(PublicKey),
-    /// Signed here with a secret key whose public key nobody has asked for yet: recovered
-    /// from the signature on first use, then kept.
+    /// Signed here with a secret key whose public key was not derived: recovered from the
+    /// signature when asked for.
     #[cfg(feature = "std")]
-    Deferred(std::sync::Mutex<Option<PublicKey>>),
-}
-
-impl Clone for Invoice {
-    fn clone(&self) -> Self {
-        let payee = match &self.payee {
-            Payee::Known(key) => Payee::Known(*key),
-            #[cfg(feature = "std")]
-            Payee::Deferred(cell) => Payee::Deferred(std::sync::Mutex::new(*lock(cell))),
-        };
-        Invoice {
-            text: self.text.clone(),
-            parsed: self.parsed,
-            payee,
-            description: self.description.clone(),
-            metadata: self.metadata.clone(),
-        }
-    }
-}
-
-/// The cell's contents: no code panics while holding the lock, so poisoning is only a flag.
-#[cfg(feature = "std")]
-fn lock(cell: &std::sync::Mutex<Option<PublicKey>>) -> std::sync::MutexGuard<'_, Option<PublicKey>> {
-    cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    Recover,
 }
 
 impl fmt::Debug for Invoice {
@@ -144,7 +124,7 @@ impl Invoice {
     /// payee is recovered when first asked for.
     #[cfg(feature = "std")]
     pub(crate) fn from_own_signature(view: InvoiceRef<'_>) -> Self {
-        Self::from_parts(view, Payee::Deferred(std::sync::Mutex::new(None)))
+        Self::from_parts(view, Payee::Recover)
     }
 
     fn from_parts(view: InvoiceRef<'_>, payee: Payee) -> Self {
@@ -180,23 +160,14 @@ impl Invoice {
     /// The payee's key: from `n` (verified) or recovered from the signature (lightning-invoice:
     /// `get_payee_pub_key`, `recover_payee_pub_key`).
     ///
-    /// An invoice just made by [`InvoiceBuilder::sign`](crate::InvoiceBuilder::sign) recovers
-    /// it here, once, on the first call.
+    /// An invoice made by [`InvoiceBuilder::sign`](crate::InvoiceBuilder::sign) recovers it
+    /// here, on each call, as lightning-invoice does: keep the key if you need it often, or
+    /// sign with [`sign_with_keypair`](crate::InvoiceBuilder::sign_with_keypair).
     pub fn payee(&self) -> PublicKey {
-        match &self.payee {
-            Payee::Known(key) => *key,
+        match self.payee {
+            Payee::Known(key) => key,
             #[cfg(feature = "std")]
-            Payee::Deferred(cell) => {
-                let mut slot = lock(cell);
-                match *slot {
-                    Some(key) => key,
-                    None => {
-                        let key = self.recover_own_signature();
-                        *slot = Some(key);
-                        key
-                    }
-                }
-            }
+            Payee::Recover => self.recover_own_signature(),
         }
     }
 

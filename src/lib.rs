@@ -88,6 +88,8 @@ pub mod batch;
 mod builder;
 mod checksum;
 #[cfg(feature = "alloc")]
+pub mod convert;
+#[cfg(feature = "alloc")]
 mod encode;
 mod error;
 mod fallback;

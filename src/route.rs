@@ -70,6 +70,12 @@ impl RouteHop {
         })
     }
 
+    /// The node id as a public key, or `None` if the 33 bytes are not one (BOLT-11 sets no rule
+    /// for it; such a hop cannot be routed through, and lightning-invoice refuses the invoice).
+    pub fn src_node_pubkey(&self) -> Option<secp256k1::PublicKey> {
+        secp256k1::PublicKey::from_slice(&self.src_node_id).ok()
+    }
+
     /// The hop's 51 bytes as written in the field.
     pub fn to_bytes(&self) -> [u8; HOP_LEN] {
         let mut out = [0u8; HOP_LEN];

@@ -204,7 +204,7 @@ fn an_n_field_of_another_key_is_refused() {
 #[test]
 fn signed_invoices_name_the_signer_on_every_path() {
     // Issue 14: `sign` leaves the public key to be recovered when asked for; the key pair and
-    // external paths know it. Every path gives the signer's key, before and after a clone.
+    // external paths know it. Every path gives the signer's key, clones too.
     use lightning_bolt11::secp256k1::{Keypair, Message};
     let secp = secp();
     let key = spec_key();
