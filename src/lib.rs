@@ -95,6 +95,8 @@ mod error;
 mod fallback;
 mod features;
 mod field;
+#[cfg(feature = "std")]
+pub mod input;
 #[cfg(feature = "alloc")]
 mod invoice;
 mod network;

@@ -1,0 +1,316 @@
+//! Whatever a user pastes or scans: one entry point that says what the text is, and extracts
+//! the BOLT-11 invoice from it. No network access: it classifies and extracts.
+//!
+//! ```
+//! use lightning_bolt11::input::{AmountCheck, InputError, PaymentInput};
+//!
+//! let coffee = "lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjpf39tuven09sam30g4vgpfna3rh";
+//! // A QR code of a BIP-21 URI, in upper case, with an on-chain fallback.
+//! let scanned = format!("BITCOIN:BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4?AMOUNT=0.0025&LIGHTNING={}", coffee.to_uppercase());
+//! let PaymentInput::Bip21(uri) = PaymentInput::parse(&scanned)? else { unreachable!() };
+//! assert_eq!(uri.invoice.amount_msat(), Some(250_000_000));
+//! assert_eq!(uri.address.as_deref(), Some("BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4"));
+//! assert_eq!(uri.amount_check(), AmountCheck::Agrees);
+//! // Not an invoice: said plainly, not "bad checksum".
+//! assert!(matches!(PaymentInput::parse("satoshi@example.com"), Err(InputError::LightningAddress { .. })));
+//! # Ok::<(), InputError>(())
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::error::DecodeError;
+use crate::invoice::Invoice;
+use crate::network::Network;
+use crate::policy::DecodeOptions;
+use crate::request::{btc_to_msat, AmountInput};
+
+/// What a pasted or scanned text turned out to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PaymentInput {
+    /// A BOLT-11 invoice, bare or behind `lightning:` (any case) or `lightning://`.
+    Invoice(Invoice),
+    /// A BIP-21 / BIP-321 `bitcoin:` URI carrying a BOLT-11 invoice in its `lightning`
+    /// parameter, with its on-chain part.
+    Bip21(Bip21Invoice),
+}
+
+impl PaymentInput {
+    /// Reads `text` with the strict policy, any network.
+    ///
+    /// # Errors
+    /// What else the text is (a BOLT-12 offer, an LNURL, a Lightning address, an on-chain
+    /// address), a malformed URI, or an invoice that does not decode: see [`InputError`].
+    pub fn parse(text: &str) -> Result<Self, InputError> {
+        Self::parse_with(text, &DecodeOptions::new())
+    }
+
+    /// Reads `text`, decoding the invoice with `opts` (policy, network).
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse).
+    pub fn parse_with(text: &str, opts: &DecodeOptions<'_>) -> Result<Self, InputError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(InputError::Empty);
+        }
+        if let Some(rest) = strip_scheme(text, "bitcoin:") {
+            return bip21(rest, opts).map(PaymentInput::Bip21);
+        }
+        let bare = strip_scheme(text, "lightning://").or_else(|| strip_scheme(text, "lightning:")).unwrap_or(text);
+        if let Some(other) = not_an_invoice(bare) {
+            return Err(other);
+        }
+        Invoice::decode_with(bare, opts).map(PaymentInput::Invoice).map_err(InputError::Invoice)
+    }
+
+    /// The invoice, whichever form carried it.
+    pub fn invoice(&self) -> &Invoice {
+        match self {
+            PaymentInput::Invoice(i) => i,
+            PaymentInput::Bip21(uri) => &uri.invoice,
+        }
+    }
+}
+
+/// A `bitcoin:` URI's invoice and on-chain part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Bip21Invoice {
+    /// The invoice in the `lightning` parameter.
+    pub invoice: Invoice,
+    /// The on-chain address, as written (`None` when empty, as BIP-321 allows).
+    pub address: Option<String>,
+    /// The `amount` parameter, in millisatoshis.
+    pub amount_msat: Option<u64>,
+    /// The `label` parameter, percent-decoded. Untrusted text: see
+    /// [`PrintableString`](crate::PrintableString).
+    pub label: Option<String>,
+    /// The `message` parameter, percent-decoded. Untrusted text.
+    pub message: Option<String>,
+}
+
+/// Whether a URI's `amount` agrees with its invoice's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountCheck {
+    /// Both state the same amount.
+    Agrees,
+    /// The URI states no amount: the invoice's stands.
+    NoUriAmount,
+    /// The invoice is for any amount and the URI states one: the payer pays the URI's.
+    InvoiceAnyAmount,
+    /// They differ: a wallet should ask, or refuse, rather than pick one.
+    Disagrees {
+        /// The URI's amount, msat.
+        uri_msat: u64,
+        /// The invoice's amount, msat.
+        invoice_msat: u64,
+    },
+}
+
+impl Bip21Invoice {
+    /// Whether the URI's `amount` agrees with the invoice's amount.
+    pub fn amount_check(&self) -> AmountCheck {
+        match (self.amount_msat, self.invoice.amount_msat()) {
+            (None, _) => AmountCheck::NoUriAmount,
+            (Some(_), None) => AmountCheck::InvoiceAnyAmount,
+            (Some(u), Some(i)) if u == i => AmountCheck::Agrees,
+            (Some(uri_msat), Some(invoice_msat)) => AmountCheck::Disagrees { uri_msat, invoice_msat },
+        }
+    }
+}
+
+/// What the text is instead of an invoice, or why it cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// Nothing but whitespace.
+    #[error("nothing was given")]
+    Empty,
+    /// A BOLT-12 offer (`lno1…`): another protocol, which this crate does not pay.
+    #[error("this is a BOLT-12 offer, not a BOLT-11 invoice")]
+    Bolt12Offer,
+    /// A BOLT-12 invoice (`lni1…`) or invoice request (`lnr1…`).
+    #[error("this is a BOLT-12 invoice or invoice request, not a BOLT-11 invoice")]
+    Bolt12Invoice,
+    /// An LNURL (`lnurl1…`, `lnurlp://`, `lnurlw://`, `keyauth://`): fetching it gives an
+    /// invoice, which takes network access.
+    #[error("this is an LNURL: it must be fetched to get an invoice")]
+    Lnurl,
+    /// A Lightning address (`name@domain`): resolving it gives an invoice, which takes network
+    /// access.
+    #[error("this is a Lightning address ({address}): it must be resolved to get an invoice")]
+    LightningAddress {
+        /// The address.
+        address: String,
+    },
+    /// An on-chain Bitcoin address, bare or in a `bitcoin:` URI without a `lightning`
+    /// parameter.
+    #[error("this is an on-chain bitcoin address, not a Lightning invoice")]
+    OnChainAddress,
+    /// A `bitcoin:` URI that offers only a BOLT-12 offer (`lno`) and no invoice.
+    #[error("this payment link offers a BOLT-12 offer and no BOLT-11 invoice")]
+    UriOfferOnly,
+    /// A malformed `bitcoin:` URI.
+    #[error("the bitcoin: link is malformed: {0}")]
+    Uri(UriError),
+    /// A `bitcoin:` URI whose address is for another network than its invoice.
+    #[error("the link's address is not for {invoice}, the network of its invoice")]
+    NetworkMismatch {
+        /// The invoice's network.
+        invoice: Network,
+    },
+    /// It looks like a BOLT-11 invoice, and does not decode.
+    #[error(transparent)]
+    Invoice(DecodeError),
+    /// None of the forms above.
+    #[error("this is not a Lightning invoice or payment link this wallet can read")]
+    Unrecognised,
+}
+
+/// How a `bitcoin:` URI is malformed (BIP-21, BIP-321).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UriError {
+    /// The address is neither empty nor a Bitcoin address.
+    #[error("its address is not a bitcoin address")]
+    Address,
+    /// `amount` is not a plain BTC decimal with at most 8 decimals.
+    #[error("its amount is not a plain BTC decimal with at most 8 decimals")]
+    Amount,
+    /// A parameter that may appear once appears twice, with different values.
+    #[error("parameter {0} appears twice")]
+    Repeated(String),
+    /// A `req-` parameter this reader does not know: the URI must not be acted on (BIP-21).
+    #[error("it requires parameter {0}, which this wallet does not know")]
+    UnknownRequired(String),
+    /// A `%` not followed by two hex digits, or escapes that are not UTF-8.
+    #[error("it has a malformed percent escape")]
+    Escape,
+}
+
+/// `text` without `scheme` (any case) in front.
+fn strip_scheme<'a>(text: &'a str, scheme: &str) -> Option<&'a str> {
+    text.get(..scheme.len()).filter(|p| p.eq_ignore_ascii_case(scheme)).and_then(|_| text.get(scheme.len()..))
+}
+
+/// What `text`, which is not a `bitcoin:` URI, is when it is not an invoice.
+fn not_an_invoice(text: &str) -> Option<InputError> {
+    let lower = |p: &str| text.get(..p.len()).map_or(false, |t| t.eq_ignore_ascii_case(p));
+    if lower("lno1") {
+        return Some(InputError::Bolt12Offer);
+    }
+    if lower("lni1") || lower("lnr1") {
+        return Some(InputError::Bolt12Invoice);
+    }
+    if lower("lnurl") || lower("keyauth://") {
+        return Some(InputError::Lnurl);
+    }
+    if let Some((user, domain)) = text.split_once('@') {
+        let user_ok = !user.is_empty() && user.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_.+".contains(&c));
+        let domain_ok = domain.contains('.') && domain.bytes().all(|c| c.is_ascii_alphanumeric() || b"-.".contains(&c));
+        return Some(if user_ok && domain_ok {
+            InputError::LightningAddress { address: text.into() }
+        } else {
+            InputError::Unrecognised
+        });
+    }
+    if address_networks(text).is_some() {
+        return Some(InputError::OnChainAddress);
+    }
+    if !lower("ln") {
+        return Some(InputError::Unrecognised);
+    }
+    None
+}
+
+/// The networks an on-chain address can be for, if `text` is one: segwit (bech32 or
+/// bech32m, by its prefix) or base58check (P2PKH, P2SH, by its version byte).
+fn address_networks(text: &str) -> Option<&'static [Network]> {
+    if let Ok((hrp, _, _)) = bech32::segwit::decode(text) {
+        return match hrp.as_str().to_ascii_lowercase().as_str() {
+            "bc" => Some(&[Network::Bitcoin]),
+            "tb" => Some(&[Network::Testnet, Network::Signet]),
+            "bcrt" => Some(&[Network::Regtest]),
+            "sb" => Some(&[Network::Simnet]),
+            _ => None,
+        };
+    }
+    let payload = base58ck::decode_check(text).ok()?;
+    match (payload.len(), payload.first()) {
+        (21, Some(0x00 | 0x05)) => Some(&[Network::Bitcoin]),
+        (21, Some(0x6f | 0xc4)) => Some(&[Network::Testnet, Network::Signet, Network::Regtest]),
+        (21, Some(0x3f | 0x7b)) => Some(&[Network::Simnet]),
+        _ => None,
+    }
+}
+
+/// Reads a `bitcoin:` URI (after the scheme): `ADDRESS?key=value&…`.
+fn bip21(rest: &str, opts: &DecodeOptions<'_>) -> Result<Bip21Invoice, InputError> {
+    let (address, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let address = percent_decode(address).map_err(InputError::Uri)?;
+    let networks = match address.as_str() {
+        "" => None,
+        a => Some(address_networks(a).ok_or(InputError::Uri(UriError::Address))?),
+    };
+    let mut lightning: Option<String> = None;
+    let (mut amount, mut label, mut message, mut offer) = (None, None, None, false);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        // BIP-321: keys in any case (QR codes are upper case); values are escaped.
+        let key = key.to_ascii_lowercase();
+        let value = percent_decode(value).map_err(InputError::Uri)?;
+        let slot = match key.as_str() {
+            "lightning" => &mut lightning,
+            "amount" => &mut amount,
+            "label" => &mut label,
+            "message" => &mut message,
+            "lno" => {
+                offer = true;
+                continue;
+            }
+            k if k.starts_with("req-") => return Err(InputError::Uri(UriError::UnknownRequired(key))),
+            _ => continue,
+        };
+        match slot {
+            // The same invoice twice (upper and lower case) is one invoice.
+            Some(first) if !first.eq_ignore_ascii_case(&value) => return Err(InputError::Uri(UriError::Repeated(key))),
+            Some(_) => {}
+            None => *slot = Some(value),
+        }
+    }
+    let amount_msat = amount
+        .map(|a| btc_to_msat(AmountInput::Text(&a), "amount").map_err(|_| InputError::Uri(UriError::Amount)))
+        .transpose()?;
+    let invoice = match lightning {
+        Some(text) => Invoice::decode_with(&text, opts).map_err(InputError::Invoice)?,
+        None if offer => return Err(InputError::UriOfferOnly),
+        None => return Err(InputError::OnChainAddress),
+    };
+    if networks.map_or(false, |n| !n.contains(&invoice.network())) {
+        return Err(InputError::NetworkMismatch { invoice: invoice.network() });
+    }
+    Ok(Bip21Invoice { invoice, address: Some(address).filter(|a| !a.is_empty()), amount_msat, label, message })
+}
+
+/// `%XX` escapes decoded (BIP-21 values are URI-escaped UTF-8).
+fn percent_decode(text: &str) -> Result<String, UriError> {
+    if !text.contains('%') {
+        return Ok(text.into());
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b != b'%' {
+            bytes.push(b);
+            rest = tail;
+            continue;
+        }
+        let hex = tail.get(..2).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).ok_or(UriError::Escape)?;
+        let digits = core::str::from_utf8(hex).map_err(|_| UriError::Escape)?;
+        bytes.push(u8::from_str_radix(digits, 16).map_err(|_| UriError::Escape)?);
+        rest = tail.get(2..).unwrap_or(&[]);
+    }
+    String::from_utf8(bytes).map_err(|_| UriError::Escape)
+}

@@ -1,0 +1,177 @@
+//! Issue 12: whatever a user pastes or scans. Each accepted form, and each refusal, typed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+use lightning_bolt11::input::{AmountCheck, Bip21Invoice, InputError, PaymentInput, UriError};
+use lightning_bolt11::*;
+
+fn coffee() -> String {
+    vector("Please send $3 for a cup of coffee")["invoice"].as_str().unwrap().to_owned()
+}
+
+/// An invoice for any amount.
+fn donation() -> String {
+    vector("Please make a donation")["invoice"].as_str().unwrap().to_owned()
+}
+
+fn uri(text: &str) -> Bip21Invoice {
+    match PaymentInput::parse(text) {
+        Ok(PaymentInput::Bip21(u)) => u,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+fn err(text: &str) -> InputError {
+    PaymentInput::parse(text).unwrap_err()
+}
+
+const P2WPKH: &str = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4";
+const P2PKH: &str = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2";
+const P2SH: &str = "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy";
+const TESTNET: &str = "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx";
+
+#[test]
+fn an_invoice_in_every_wrapping() {
+    let s = coffee();
+    let want = Invoice::decode(&s).unwrap();
+    for text in [
+        s.clone(),
+        s.to_uppercase(),
+        format!("lightning:{s}"),
+        format!("LIGHTNING:{}", s.to_uppercase()),
+        format!("Lightning:{s}"),
+        format!("lightning://{s}"),
+        format!("  \n\t{s}\r\n "),
+        format!(" lightning:{s}\n"),
+    ] {
+        assert_eq!(PaymentInput::parse(&text).unwrap(), PaymentInput::Invoice(want.clone()), "{text:.30}");
+    }
+    assert_eq!(PaymentInput::parse(&s).unwrap().invoice(), &want);
+}
+
+#[test]
+fn a_bip21_uri_gives_the_invoice_and_its_on_chain_part() {
+    let s = coffee();
+    let u = uri(&format!("bitcoin:{P2WPKH}?amount=0.0025&label=Caf%C3%A9%20Luna&message=1%20cup&lightning={s}"));
+    assert_eq!(u.invoice, Invoice::decode(&s).unwrap());
+    assert_eq!(u.address.as_deref(), Some(P2WPKH));
+    assert_eq!(u.amount_msat, Some(250_000_000));
+    assert_eq!((u.label.as_deref(), u.message.as_deref()), (Some("Café Luna"), Some("1 cup")));
+    assert_eq!(u.amount_check(), AmountCheck::Agrees);
+    // BIP-321: the address may be empty; parameters come in any order and any case.
+    let u = uri(&format!("bitcoin:?lightning={s}"));
+    assert_eq!((u.address.as_deref(), u.amount_msat, u.amount_check()), (None, None, AmountCheck::NoUriAmount));
+    let u = uri(&format!("BITCOIN:{}?AMOUNT=0.0025&LIGHTNING={}", P2WPKH.to_uppercase(), s.to_uppercase()));
+    assert_eq!(u.amount_check(), AmountCheck::Agrees);
+    let u = uri(&format!("bitcoin:{P2PKH}?lightning={s}&pj=https://example.com/pj&amount=0.0025"));
+    assert_eq!(u.address.as_deref(), Some(P2PKH));
+    assert!(matches!(PaymentInput::parse(&format!("bitcoin:{P2SH}?lightning={s}")).unwrap(), PaymentInput::Bip21(_)));
+    // The same invoice twice (as written in two cases) is one invoice.
+    assert!(matches!(PaymentInput::parse(&format!("bitcoin:?lightning={s}&lightning={}", s.to_uppercase())), Ok(_)));
+}
+
+#[test]
+fn the_uri_amount_is_checked_against_the_invoice() {
+    let s = coffee();
+    let u = uri(&format!("bitcoin:{P2WPKH}?amount=0.003&lightning={s}"));
+    assert_eq!(u.amount_check(), AmountCheck::Disagrees { uri_msat: 300_000_000, invoice_msat: 250_000_000 });
+    let u = uri(&format!("bitcoin:{P2WPKH}?amount=0.001&lightning={}", donation()));
+    assert_eq!(u.amount_check(), AmountCheck::InvoiceAnyAmount);
+    assert_eq!(u.amount_msat, Some(100_000_000));
+}
+
+#[test]
+fn malformed_uris_are_refused_with_the_reason() {
+    let s = coffee();
+    for (text, want) in [
+        (format!("bitcoin:notanaddress?lightning={s}"), UriError::Address),
+        (format!("bitcoin:{P2WPKH}?amount=1e-3&lightning={s}"), UriError::Amount),
+        (format!("bitcoin:{P2WPKH}?amount=0.000000001&lightning={s}"), UriError::Amount),
+        (format!("bitcoin:{P2WPKH}?amount=0.001&amount=0.002&lightning={s}"), UriError::Repeated("amount".into())),
+        (format!("bitcoin:?lightning={s}&lightning={}", donation()), UriError::Repeated("lightning".into())),
+        (
+            format!("bitcoin:{P2WPKH}?req-somethingnew=1&lightning={s}"),
+            UriError::UnknownRequired("req-somethingnew".into()),
+        ),
+        (format!("bitcoin:{P2WPKH}?label=50%&lightning={s}"), UriError::Escape),
+        (format!("bitcoin:{P2WPKH}?label=%ff%fe&lightning={s}"), UriError::Escape),
+        (format!("bitcoin:{P2WPKH}?label=%+5&lightning={s}"), UriError::Escape),
+    ] {
+        assert_eq!(err(&text), InputError::Uri(want), "{text:.70}");
+    }
+    // A mainnet invoice with a testnet address.
+    assert_eq!(
+        err(&format!("bitcoin:{TESTNET}?lightning={s}")),
+        InputError::NetworkMismatch { invoice: Network::Bitcoin }
+    );
+    // A broken invoice inside says what is wrong with it.
+    let mut broken = s.clone();
+    broken.replace_range(20..21, if &s[20..21] == "q" { "p" } else { "q" });
+    assert_eq!(err(&format!("bitcoin:?lightning={broken}")), InputError::Invoice(Bech32Error::InvalidChecksum.into()));
+}
+
+#[test]
+fn other_payment_forms_are_named_not_called_bad_checksums() {
+    let offer = "lno1pg257enxv4ezqcneype82um50ynhxgrwdajx283qfwdpl28qqmc78ymlvhmxcsywdk5wrjnj36jryg488qwlrnzyjczlqs85ck65ycmkdk92smwt9zuewdzfe7v4aavvaz5kgv9mkk63v3s0ge0f099kssh3yc95qztx504hu92hnx8ctzhtt08pgk0texz0509tk";
+    for (text, want) in [
+        (offer.to_owned(), InputError::Bolt12Offer),
+        (offer.to_uppercase(), InputError::Bolt12Offer),
+        (format!("lightning:{offer}"), InputError::Bolt12Offer),
+        ("lni1qqg9d9s3rvfstmyytaq8x3rzqjg7p9ksqqqqqq".to_owned(), InputError::Bolt12Invoice),
+        ("lnr1qqswh5mkkwcs5yuhrzh9tn26m5zqy3h5v".to_owned(), InputError::Bolt12Invoice),
+        ("lnurl1dp68gurn8ghj7um9wfmxjcm99e3k7mf0v9cxj0m385ekvcenxc6r2c35xvukxefcv5mkvv34x5ekzd3ev56nyd3hxqurzepexejxxepnxscrvwfnv9nxzcn9xq6xyefhvgcxxcmyxymnserxfq5fns".to_owned(), InputError::Lnurl),
+        ("LNURL1DP68GURN8GHJ7UM9WFMXJCM99E3K7MF0V9CXJ0M385EKVCENXC6R2C35XVUKXEFCV5MKVV34X5EKZD3EV56NYD3HXQURZEPEXEJXXEPNXSCRVWFNV9NXZCN9XQ6XYEFHVGCXXCMYXYMNSERXFQ5FNS".to_owned(), InputError::Lnurl),
+        ("lightning:LNURL1DP68GURN8GHJ7UM9WFMXJCM99E3K7MF0V9CXJ0M385EKVCENXC6R2C35XVUKXEFCV5MKVV34X5EKZD3EV56NYD3HXQURZEPEXEJXXEPNXSCRVWFNV9NXZCN9XQ6XYEFHVGCXXCMYXYMNSERXFQ5FNS".to_owned(), InputError::Lnurl),
+        ("lnurlp://service.com/api?q=3fc3645b439ce8e7".to_owned(), InputError::Lnurl),
+        ("keyauth://domain.com/auth?tag=login&k1=e2af".to_owned(), InputError::Lnurl),
+        ("satoshi@example.com".to_owned(), InputError::LightningAddress { address: "satoshi@example.com".into() }),
+        ("lightning:tips@pay.example.org".to_owned(), InputError::LightningAddress { address: "tips@pay.example.org".into() }),
+        (P2WPKH.to_owned(), InputError::OnChainAddress),
+        (P2PKH.to_owned(), InputError::OnChainAddress),
+        (P2SH.to_owned(), InputError::OnChainAddress),
+        (TESTNET.to_owned(), InputError::OnChainAddress),
+        (format!("bitcoin:{P2WPKH}?amount=0.1&label=rent"), InputError::OnChainAddress),
+        (format!("bitcoin:?lno={offer}"), InputError::UriOfferOnly),
+        ("".to_owned(), InputError::Empty),
+        (" \n ".to_owned(), InputError::Empty),
+        ("hello world".to_owned(), InputError::Unrecognised),
+        ("@nobody".to_owned(), InputError::Unrecognised),
+        ("0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798".to_owned(), InputError::Unrecognised),
+    ] {
+        assert_eq!(err(&text), want, "{text:.40}");
+    }
+    // A URI with an offer and an invoice: the invoice.
+    let u = uri(&format!("bitcoin:?lno={offer}&lightning={}", coffee()));
+    assert_eq!(u.invoice.amount_msat(), Some(250_000_000));
+}
+
+#[test]
+fn a_broken_invoice_says_what_is_wrong_with_it() {
+    let v = vector("Invalid multiplier");
+    assert!(matches!(
+        err(v["invoice"].as_str().unwrap()),
+        InputError::Invoice(DecodeError::Hrp(HrpError::InvalidMultiplier { .. }))
+    ));
+    let v = vector("Bech32 checksum is invalid.");
+    assert_eq!(
+        err(&format!("lightning:{}", v["invoice"].as_str().unwrap())),
+        InputError::Invoice(Bech32Error::InvalidChecksum.into())
+    );
+}
+
+#[test]
+fn the_callers_policy_and_network_apply() {
+    let s = coffee();
+    let testnet_only = DecodeOptions::new().network(Network::Testnet);
+    let e = PaymentInput::parse_with(&format!("lightning:{s}"), &testnet_only).unwrap_err();
+    assert!(matches!(e, InputError::Invoice(DecodeError::Hrp(HrpError::WrongNetwork { .. }))));
+    let e = PaymentInput::parse_with(&format!("bitcoin:?lightning={s}"), &testnet_only).unwrap_err();
+    assert!(matches!(e, InputError::Invoice(DecodeError::Hrp(HrpError::WrongNetwork { .. }))));
+    // The spec's example that only lenient mode reads, behind a scheme.
+    let v = vector("Same, but adding invalid unknown feature 100");
+    let text = format!("LIGHTNING:{}", v["invoice"].as_str().unwrap());
+    assert!(PaymentInput::parse(&text).is_err());
+    assert!(PaymentInput::parse_with(&text, &DecodeOptions::new().lenient()).is_ok());
+}
