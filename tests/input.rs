@@ -69,7 +69,7 @@ fn a_bip21_uri_gives_the_invoice_and_its_on_chain_part() {
     assert_eq!(u.address.as_deref(), Some(P2PKH));
     assert!(matches!(PaymentInput::parse(&format!("bitcoin:{P2SH}?lightning={s}")).unwrap(), PaymentInput::Bip21(_)));
     // The same invoice twice (as written in two cases) is one invoice.
-    assert!(matches!(PaymentInput::parse(&format!("bitcoin:?lightning={s}&lightning={}", s.to_uppercase())), Ok(_)));
+    assert!(PaymentInput::parse(&format!("bitcoin:?lightning={s}&lightning={}", s.to_uppercase())).is_ok());
 }
 
 #[test]
