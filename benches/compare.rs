@@ -168,19 +168,18 @@ fn sign(c: &mut Criterion) {
     let key = SecretKey::from_slice(&SPEC_KEY).unwrap();
     let keypair = Keypair::from_secret_key(&secp, &key);
     let description = "Please consider supporting this project";
+    let builder = || {
+        InvoiceBuilder::new(Network::Bitcoin)
+            .timestamp(1_496_314_658)
+            .payment_secret([0x11; 32])
+            .payment_hash(black_box([1; 32]))
+            .description(description)
+    };
     let mut g = c.benchmark_group("sign");
-    g.bench_function("ours", |b| {
-        b.iter(|| {
-            InvoiceBuilder::new(Network::Bitcoin)
-                .timestamp(1_496_314_658)
-                .payment_secret([0x11; 32])
-                .payment_hash(black_box([1; 32]))
-                .description(description)
-                .features(&[8, 14])
-                .sign_with_keypair(&secp, &keypair)
-                .unwrap()
-        })
-    });
+    // The README's path: a secret key, the global context.
+    g.bench_function("ours", |b| b.iter(|| builder().sign(black_box(&key)).unwrap()));
+    // For signers that hold their key pair: the payee is known without recovery.
+    g.bench_function("ours_keypair", |b| b.iter(|| builder().sign_with_keypair(&secp, &keypair).unwrap()));
     g.bench_function("lightning_invoice", |b| {
         b.iter(|| {
             lightning_invoice::InvoiceBuilder::new(Currency::Bitcoin)
@@ -234,6 +233,46 @@ fn adversarial(c: &mut Criterion) {
     g.finish();
 }
 
+/// Issue 14: a batch on one thread and on every core, verified and not; and one recovery per
+/// invoice, the floor of verified decoding.
+fn batch(c: &mut Criterion) {
+    use lightning_bolt11::batch;
+    use std::num::NonZeroUsize;
+    let set = inputs();
+    let lines: Vec<&str> = set.iter().map(String::as_str).cycle().take(1024).collect();
+    let cores = std::thread::available_parallelism().unwrap();
+    let one = NonZeroUsize::new(1).unwrap();
+    let opts = DecodeOptions::new();
+    eprintln!("batch: {} invoices, {} cores", lines.len(), cores);
+    let mut g = c.benchmark_group("batch");
+    g.throughput(Throughput::Elements(lines.len() as u64));
+    for (name, threads) in [("verified_1", one), ("verified_all", cores)] {
+        g.bench_function(name, |b| b.iter(|| batch::decode_all(black_box(&lines), &opts, threads)));
+    }
+    for (name, threads) in [("unverified_1", one), ("unverified_all", cores)] {
+        g.bench_function(name, |b| {
+            b.iter(|| batch::map(black_box(&lines), threads, |s| InvoiceRef::parse(s).map(|v| v.payment_hash())))
+        });
+    }
+    let secp = Secp256k1::verification_only();
+    let sigs: Vec<(Message, RecoverableSignature)> = lines
+        .iter()
+        .map(|s| {
+            let i = InvoiceRef::parse(s).unwrap();
+            let id = lightning_bolt11::secp256k1::ecdsa::RecoveryId::from_i32(i32::from(i.recovery_id())).unwrap();
+            (Message::from_digest(i.signature_hash()), RecoverableSignature::from_compact(&i.signature(), id).unwrap())
+        })
+        .collect();
+    g.bench_function("recover_each", |b| {
+        b.iter(|| {
+            for (m, s) in &sigs {
+                black_box(secp.recover_ecdsa(m, s).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
 /// Parse time per character at several lengths: the cost should be linear.
 fn scaling(c: &mut Criterion) {
     let mut g = c.benchmark_group("scaling_parse");
@@ -250,6 +289,6 @@ fn scaling(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
-    targets = decode, sign, scaling, adversarial
+    targets = decode, sign, scaling, adversarial, batch
 }
 criterion_main!(benches);
