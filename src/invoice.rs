@@ -93,18 +93,29 @@ impl PartialOrd for Invoice {
 
 impl Invoice {
     /// Decodes with the strict policy and checks the signature.
+    ///
+    /// # Errors
+    /// A [`DecodeError`] that says what is wrong and where: the bech32 layer, the prefix and
+    /// amount, a field, or the signature.
     #[cfg(feature = "std")]
     pub fn decode(s: &str) -> Result<Self, DecodeError> {
         Self::decode_with(s, &DecodeOptions::new())
     }
 
     /// Decodes with the given options and checks the signature.
+    ///
+    /// # Errors
+    /// As [`decode`](Self::decode), and [`HrpError::WrongNetwork`](crate::HrpError::WrongNetwork)
+    /// for an invoice of another network than `opts` asks for.
     #[cfg(feature = "std")]
     pub fn decode_with(s: &str, opts: &DecodeOptions<'_>) -> Result<Self, DecodeError> {
         Self::decode_with_context(s, opts, crate::signature::global())
     }
 
     /// Decodes and checks the signature with a caller's secp256k1 context (for `no_std`).
+    ///
+    /// # Errors
+    /// As [`decode_with`](Self::decode_with).
     pub fn decode_with_context<C: secp256k1::Verification>(
         s: &str,
         opts: &DecodeOptions<'_>,

@@ -1,7 +1,7 @@
 //! Encode, decode, sign and verify [BOLT-11] Lightning invoices.
 //!
 //! - **Correct**: strict by default, to the current normative text of BOLT-11; every check
-//!   cites its rule (A-1 … H-6 in the crate's `requirements.md`). The signature hash always
+//!   cites its rule (A-1 … J-7, each explained in [`rules`]). The signature hash always
 //!   covers the words as received, never a re-serialisation. Amounts are exact integers.
 //! - **Fast**: one pass maps characters to words and checks the checksum; the borrowed
 //!   [`InvoiceRef`] reads values from the string in place, with no heap allocation.
@@ -74,8 +74,10 @@
 //!
 //! [BOLT-11]: https://github.com/lightning/bolts/blob/master/11-payment-encoding.md
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(clippy::missing_errors_doc)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 #[cfg(feature = "alloc")]
@@ -136,6 +138,9 @@ pub use words::{Bytes, Words};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+#[doc = include_str!("../docs/requirements.md")]
+pub mod rules {}
 
 /// The secp256k1 crate this one uses, so callers can name the same types.
 pub use secp256k1;

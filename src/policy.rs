@@ -35,6 +35,21 @@ pub enum Policy {
 }
 
 /// What the caller asks of a decode: the policy, the network, and extra known features.
+///
+/// ```
+/// use lightning_bolt11::{DecodeError, DecodeOptions, FieldError, HrpError, InvoiceRef, Network};
+///
+/// // The spec's example with an unknown required feature (bit 100).
+/// let s = "lnbc25m1pvjluezpp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5vdhkven9v5sxyetpdeessp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygs9q4psqqqqqqqqqqqqqqqqsgqtqyx5vggfcsll4wu246hz02kp85x4katwsk9639we5n5yngc3yhqkm35jnjw4len8vrnqnf5ejh0mzj9n3vz2px97evektfm2l6wqccp3y7372";
+/// let unknown = |opts| matches!(InvoiceRef::parse_with(s, opts), Err(DecodeError::Field(FieldError::UnknownRequiredFeature { bit: 100 })));
+/// assert!(unknown(&DecodeOptions::new()));
+/// // A wallet that knows bit 100 names it; lenient mode reports it instead of failing.
+/// assert!(InvoiceRef::parse_with(s, &DecodeOptions::new().known_features(&[100])).is_ok());
+/// assert!(InvoiceRef::parse_with(s, &DecodeOptions::new().lenient()).is_ok());
+/// // A wallet on testnet refuses a mainnet invoice before anything else.
+/// let testnet = DecodeOptions::new().network(Network::Testnet);
+/// assert!(matches!(InvoiceRef::parse_with(s, &testnet), Err(DecodeError::Hrp(HrpError::WrongNetwork { .. }))));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DecodeOptions<'a> {
     pub(crate) policy: Policy,

@@ -44,11 +44,18 @@ pub struct InvoiceRef<'a> {
 
 impl<'a> InvoiceRef<'a> {
     /// Parses with the strict policy. Surrounding whitespace and `lightning:` are ignored.
+    ///
+    /// # Errors
+    /// A [`DecodeError`] that says what is wrong and where; never a signature error, which
+    /// [`verify`](Self::verify) reports.
     pub fn parse(s: &'a str) -> Result<Self, DecodeError> {
         Self::parse_with(s, &DecodeOptions::new())
     }
 
     /// Parses with the given options.
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse), and an invoice of another network than `opts` asks for.
     pub fn parse_with(s: &'a str, opts: &DecodeOptions<'_>) -> Result<Self, DecodeError> {
         let (text, parsed) = parse::parse(s, opts)?;
         Ok(InvoiceRef { text, parsed })
@@ -285,6 +292,11 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// Checks the signature with the given context and returns the payee's key (C-3).
+    ///
+    /// # Errors
+    /// A [`SignatureError`]: a bad recovery id, a malformed or unrecoverable signature, an `n`
+    /// field that is no key or that the signature does not verify, a high-S signature with an
+    /// `n` field.
     pub fn verify_with<C: secp256k1::Verification>(
         &self,
         secp: &secp256k1::Secp256k1<C>,
@@ -294,12 +306,18 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// Checks the signature with the global context and returns the payee's key (C-3).
+    ///
+    /// # Errors
+    /// As [`verify_with`](Self::verify_with).
     #[cfg(feature = "std")]
     pub fn verify(&self) -> Result<secp256k1::PublicKey, SignatureError> {
         self.verify_with(signature::global())
     }
 
     /// Writes the invoice in lower case (or upper case, for QR codes: A-2).
+    ///
+    /// # Errors
+    /// Only what `out` reports: the invoice itself always writes.
     pub fn write_to(&self, out: &mut impl fmt::Write, upper: bool) -> fmt::Result {
         // In the case it already has, the text goes out in one piece (one reservation).
         if upper == self.parsed.upper {

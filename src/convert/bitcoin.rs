@@ -13,6 +13,7 @@ use crate::invoice::Invoice;
 use crate::network::{Network, UnknownNetwork};
 
 /// Simnet has no rust-bitcoin network: like lightning-invoice, it maps to regtest.
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 impl From<Network> for ::bitcoin::Network {
     fn from(n: Network) -> Self {
         match n {
@@ -25,6 +26,7 @@ impl From<Network> for ::bitcoin::Network {
 }
 
 /// Testnet3 and testnet4 share the `lntb` prefix: both are [`Network::Testnet`].
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 impl TryFrom<::bitcoin::Network> for Network {
     type Error = UnknownNetwork;
 
@@ -40,6 +42,7 @@ impl TryFrom<::bitcoin::Network> for Network {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 impl Fallback {
     /// The address on `network` as a rust-bitcoin [`Address`]: P2PKH, P2SH, or a witness
     /// program of any version (P2WPKH, P2WSH, P2TR and future ones).
@@ -70,6 +73,7 @@ impl Fallback {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 impl Invoice {
     /// The fallback addresses, in order of preference (H-2), as rust-bitcoin [`Address`]es:
     /// lightning-invoice's method, with its name, type and order (a simnet invoice's addresses
@@ -79,6 +83,7 @@ impl Invoice {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 impl InvoiceBuilder {
     /// Adds a fallback address (W-16): the first added is the most preferred (W-24). An
     /// address for another network than the invoice's is refused.

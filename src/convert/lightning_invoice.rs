@@ -12,6 +12,7 @@ use crate::error::DecodeError;
 use crate::invoice::Invoice;
 use crate::network::Network;
 
+#[cfg_attr(docsrs, doc(cfg(feature = "lightning-invoice")))]
 impl From<Network> for Currency {
     fn from(n: Network) -> Self {
         match n {
@@ -24,6 +25,7 @@ impl From<Network> for Currency {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "lightning-invoice")))]
 impl From<Currency> for Network {
     fn from(c: Currency) -> Self {
         match c {
@@ -67,6 +69,7 @@ pub enum LdkRefusal {
 
 /// The same invoice as lightning-invoice's type, which equals lightning-invoice's own decoding
 /// of the text, or why lightning-invoice does not take it.
+#[cfg_attr(docsrs, doc(cfg(feature = "lightning-invoice")))]
 impl TryFrom<&Invoice> for Bolt11Invoice {
     type Error = LdkRefusal;
 
@@ -96,6 +99,7 @@ impl TryFrom<&Invoice> for Bolt11Invoice {
 /// # Errors
 /// Why strict decoding refuses what lightning-invoice accepted: for instance an `x`, `c` or `9`
 /// field with a leading zero word, which lightning-invoice reads and re-encodes.
+#[cfg_attr(docsrs, doc(cfg(feature = "lightning-invoice")))]
 impl TryFrom<&Bolt11Invoice> for Invoice {
     type Error = DecodeError;
 

@@ -98,6 +98,10 @@ fn too_large(field: &'static str) -> RequestError {
 ///
 /// A JSON number may be written in any exact form (`1000`, `1e3`, `1000.0`); a string must be
 /// plain ASCII digits. A fraction of a satoshi is refused, never truncated.
+///
+/// # Errors
+/// [`RequestError::InvalidAmount`], `FractionalSats`, `NegativeAmount` or `AmountTooLarge`
+/// (above 21 million bitcoin), naming `field`.
 pub fn sats_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
     let text = plain(input, field, RequestError::FractionalSats { field })?;
     let d = decimal(text).ok_or(RequestError::InvalidAmount { field })?;
@@ -135,6 +139,10 @@ fn plain<'a>(input: AmountInput<'a>, field: &'static str, fraction: RequestError
 /// Millisatoshis (NWC): a whole, non-negative number, at most 2^53 - 1 so that it survives
 /// JSON in JavaScript (checks 1, 6, 7). A JSON number may be written in any exact form; a
 /// string must be plain ASCII digits, as NIP-47's amounts are integers.
+///
+/// # Errors
+/// [`RequestError::InvalidAmount`] (not a whole number, or a string of anything but
+/// digits), `NegativeAmount`, or `AmountTooLarge` above 2^53 - 1.
 pub fn msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
     let text = plain(input, field, RequestError::InvalidAmount { field })?;
     let d = decimal(text).ok_or(RequestError::InvalidAmount { field })?;
@@ -154,6 +162,10 @@ pub fn msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestE
 
 /// A BTC decimal string (Bitfinex) to millisatoshis: `^[0-9]+(\.[0-9]{1,8})?$`, no sign, no
 /// exponent (check 13).
+///
+/// # Errors
+/// [`RequestError::InvalidBtcAmount`] for another shape (a number, a sign, an exponent,
+/// more than 8 decimals), `AmountTooLarge` above 21 million bitcoin.
 pub fn btc_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
     let text = match input {
         AmountInput::Text(text) => text,
@@ -171,7 +183,10 @@ pub fn btc_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, R
     }
 }
 
-/// Whole satoshis of an amount, or [`RequestError::SubSatAmount`] (check 3).
+/// Whole satoshis of an amount (check 3).
+///
+/// # Errors
+/// [`RequestError::SubSatAmount`] when `msat` is not a whole number of satoshis.
 pub fn whole_sats(msat: u64) -> Result<u64, RequestError> {
     if msat % 1000 != 0 {
         return Err(RequestError::SubSatAmount { msat });
@@ -180,6 +195,9 @@ pub fn whole_sats(msat: u64) -> Result<u64, RequestError> {
 }
 
 /// Millisatoshis (whole satoshis) as a plain BTC decimal string: `0.000001`, `0.02`, `1`.
+///
+/// # Errors
+/// [`RequestError::SubSatAmount`] when `msat` is not a whole number of satoshis.
 pub fn msat_to_btc_string(msat: u64) -> Result<String, RequestError> {
     use core::fmt::Write;
     let sats = whole_sats(msat)?;

@@ -14,7 +14,6 @@ use serde_json::{json, Map, Value};
 
 use super::amount::{btc_to_msat, msat, msat_to_btc_string, sats_to_msat, whole_sats, AmountInput};
 use super::{AmountIntent, Api, CheckReport, InvoiceRequest, RequestError};
-use crate::amount::MAX_AMOUNT_MSAT;
 use crate::invoice::Invoice;
 
 /// Bitfinex's documented range, in msat: 0.000001 to 0.02 BTC inclusive (check 14).
@@ -129,6 +128,10 @@ struct BitfinexRequest {
 /// - LNPay: `num_satoshis` (required), `memo`, `description_hash` (base64), `expiry`
 ///   (default 86400), `passThru` (an object, or a string holding one).
 /// - Bitfinex: `wallet` ("exchange"), `currency` ("LNX"), `amount` (a BTC string, 0.000001 to 0.02).
+///
+/// # Errors
+/// [`RequestError::InvalidJson`] for JSON that is not the API's shape, and the error of the
+/// first check of section 7 that fails (one variant each; see [`RequestError`]).
 pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestError> {
     let mut req = InvoiceRequest::new(api);
     match api {
@@ -270,6 +273,11 @@ fn object(text: &Option<String>) -> Value {
 ///   description_hash, payment_hash, amount, fees_paid, created_at, expires_at, metadata}}`.
 /// - LNPay: its `LnTx` object.
 /// - Bitfinex: `[payment hash, invoice, null, null, amount as a BTC string]`.
+///
+/// # Errors
+/// [`RequestError::SubSatAmount`] for a sat-denominated API and an invoice of a fraction of a
+/// satoshi (check 3); [`RequestError::InvalidExpiry`] when `expires_at` is beyond what JSON
+/// carries exactly (2^53 - 1).
 pub fn response(req: &InvoiceRequest, invoice: &Invoice, ctx: &ResponseContext) -> Result<Value, RequestError> {
     // Every integer written is one JSON carries exactly; `expires_at` is the largest.
     if invoice.expires_at() > super::MAX_SAFE_JSON_INTEGER {
@@ -365,6 +373,9 @@ pub struct MakeParams<'a> {
 /// Parses `api`'s request JSON, makes and signs the invoice, and returns it with the API's
 /// response: the whole wallet-service side in one call (used by the CLI and the WebAssembly
 /// package).
+///
+/// # Errors
+/// What [`parse_request`], [`InvoiceRequest::builder`], signing and [`response`] refuse.
 #[cfg(feature = "std")]
 pub fn make_response(api: Api, request_json: &str, p: &MakeParams<'_>) -> Result<(Invoice, Value), RequestError> {
     use bitcoin_hashes::{sha256, Hash};
@@ -372,7 +383,8 @@ pub fn make_response(api: Api, request_json: &str, p: &MakeParams<'_>) -> Result
     let choice = p
         .amount_sats
         .map(|s| {
-            s.checked_mul(1000).ok_or(RequestError::AmountTooLarge { field: "amount_sats", limit: MAX_AMOUNT_MSAT })
+            s.checked_mul(1000)
+                .ok_or(RequestError::AmountTooLarge { field: "amount_sats", limit: crate::MAX_AMOUNT_MSAT })
         })
         .transpose()?;
     let invoice = req

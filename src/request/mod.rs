@@ -177,6 +177,12 @@ impl InvoiceRequest {
 
     /// Checks the request itself (section 7, checks 4, 8, 9, 16, 19, 21): what any API's
     /// request must satisfy once converted.
+    ///
+    /// # Errors
+    /// The [`RequestError`] of the first check that fails: a zero amount, bounds the wrong way
+    /// round, a default outside them, a description over 639 bytes, a description that does
+    /// not hash to the description hash, an expiry of 0 or one that would put `expires_at`
+    /// past 2^53 - 1.
     pub fn validate(&self) -> Result<(), RequestError> {
         match self.amount {
             AmountIntent::Any => {}
@@ -222,6 +228,10 @@ impl InvoiceRequest {
     ///
     /// Fixed: the choice must equal it. Range: the choice if within the inclusive bounds,
     /// else the default. Any: the choice if made, else none.
+    ///
+    /// # Errors
+    /// [`RequestError::ChoiceRefused`] (another amount than a fixed one), `AmountNotChosen`,
+    /// `ZeroAmount`, `AmountBelowMinimum` or `AmountAboveMaximum`.
     pub fn resolve_amount(&self, choice: Option<u64>) -> Result<Option<u64>, RequestError> {
         match (self.amount, choice) {
             (AmountIntent::Fixed(fixed), Some(chosen)) if chosen != fixed => {
@@ -248,6 +258,9 @@ impl InvoiceRequest {
 
     /// A builder with the request applied: amount, description or hash, and expiry. Add the
     /// payment hash and secret, then sign.
+    ///
+    /// # Errors
+    /// What [`validate`](Self::validate) and [`resolve_amount`](Self::resolve_amount) refuse.
     pub fn builder(&self, network: Network, choice: Option<u64>) -> Result<InvoiceBuilder, RequestError> {
         self.validate()?;
         let mut b = InvoiceBuilder::new(network);
