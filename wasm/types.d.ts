@@ -38,8 +38,12 @@ export interface Invoice {
 
 export interface Violation { kind: string; message: string }
 export interface CheckReport { ok: boolean; violations: Violation[] }
+/** `now`: seconds since 1970, a finite number of 0 or more (the current time by default). */
 export interface CheckOptions { network?: Network; now?: number }
 export interface MakeOptions { network?: Network; preimageHex?: string; amountSats?: number }
+/** A request in an API's own shape: an object, or its JSON text. For WebLN also a number, or a
+ *  string of digits: `makeInvoice`'s scalar argument, an amount in sats. */
+export type InvoiceRequest = object | string | number;
 
 /** Thrown by every function: an Error with a machine-readable `kind`. */
 export interface Bolt11Error extends Error { kind: string; response?: unknown }
@@ -51,8 +55,11 @@ export function decodeUnverified(invoice: string, options?: DecodeOptions): Invo
 /** The `bolt11` CLI's JSON text for the invoice; `verify: false` skips the signature check. */
 export function decodeJson(invoice: string, options?: DecodeOptions & { verify?: boolean }): string;
 /** Checks that an invoice honours the request (an object or JSON text in the API's shape). */
-export function check(api: Api, request: object | string, invoice: string, options?: CheckOptions): CheckReport;
+export function check(api: Api, request: InvoiceRequest, invoice: string, options?: CheckOptions): CheckReport;
 /** Makes and signs the invoice a request asks for; returns the API's response shape. */
-export function makeInvoice(api: Api, request: object | string, secretKeyHex: string, options?: MakeOptions): unknown;
+export function makeInvoice(api: Api, request: InvoiceRequest, secretKeyHex: string, options?: MakeOptions): unknown;
+/** Untrusted text (a description) made safe to show a person: control characters and the
+ *  invisible characters that reorder or hide text become U+FFFD. */
+export function printable(text: string): string;
 /** Browsers only (ES module): loads the .wasm; call once before the functions above. */
 export default function init(input?: unknown): Promise<unknown>;

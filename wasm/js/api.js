@@ -1,29 +1,84 @@
-// The package's functions, over wasm-bindgen's glue for one target (`glue`). build.sh wraps
-// this file into `index.cjs` (Node) and `index.js` (browsers, ES module).
+// The package's functions, over wasm-bindgen's glue for one target (`glue`). build.sh joins
+// this file to the glue: one ES module for browsers (`index.js`), and `index.cjs` for Node.
 //
-// Decoding goes through a flat record (src/record.rs): numbers in a Float64Array and one text
-// holding every string, read back here in the order Rust wrote them. That is cheaper than JSON
-// text and JSON.parse (measured in src/record.rs); the Node tests check both give the same object.
+// Decoding is one call into wasm with numbers only: the invoice is written into a buffer in
+// wasm memory, decodeInput writes a flat record there (numbers, and one text holding every
+// string), and the record is read back from memory, in the order Rust wrote it
+// (src/record.rs), into a plain object. Nothing crosses the boundary as a string or array.
 function api(glue) {
-  function unsupported(name) {
-    const e = new Error(`${name} is not in this build: import the full package ("lightning-bolt11")`);
-    e.kind = 'unsupported';
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  let memory, u8, u32, f64;
+  // Views over wasm memory, made again when it has grown (its buffer is then a new one).
+  const views = () => {
+    memory ??= glue.wasmMemory();
+    if (u8 === undefined || u8.buffer !== memory.buffer) {
+      u8 = new Uint8Array(memory.buffer);
+      u32 = new Uint32Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+    }
+  };
+
+  const NETWORKS = { bitcoin: 1, mainnet: 1, testnet: 2, testnet3: 2, testnet4: 2, signet: 3, regtest: 4, simnet: 5 };
+
+  function error(kind, message) {
+    const e = new Error(message);
+    e.kind = kind;
     return e;
   }
 
-  function read(t, text) {
-    let i = 0;
-    const num = () => t[i++];
+  function unsupported(name) {
+    return error('unsupported', `${name} is not in this build: import the full package ("lightning-bolt11")`);
+  }
+
+  // Option bits for decodeInput: bit 0 verifies, bit 1 is lenient, bits 8+ the network.
+  function flags(verify, options) {
+    let f = verify ? 1 : 0;
+    if (options == null) return f;
+    if (options.lenient === true) f |= 2;
+    if (options.network != null) {
+      const n = NETWORKS[String(options.network).toLowerCase()];
+      if (n === undefined) {
+        throw error('usage', 'unknown network name (expected bitcoin, testnet, signet, regtest or simnet)');
+      }
+      f |= n << 8;
+    }
+    return f;
+  }
+
+  // Writes `s` into the input buffer as UTF-8: its length first (ASCII, the usual case), three
+  // bytes per unit when that is not enough. Returns the bytes written.
+  function input(s) {
+    for (const size of [s.length, s.length * 3]) {
+      const ptr = glue.inputBuffer(size);
+      views();
+      const { read, written } = encoder.encodeInto(s, u8.subarray(ptr, ptr + size));
+      if (read === s.length) return written;
+    }
+    throw error('internal', 'the invoice could not be written to wasm memory');
+  }
+
+  // Reads the record where recordHeader says it lies: [numbers, count, text, bytes].
+  function record() {
+    views();
+    const h = glue.recordHeader() >>> 2;
+    const at = u32[h] >>> 3;
+    const start = u32[h + 2];
+    return [at, decoder.decode(u8.subarray(start, start + u32[h + 3]))];
+  }
+
+  function read(i, text) {
+    const num = () => f64[i++];
     const str = () => {
-      const start = t[i++];
-      return text.slice(start, t[i++]);
+      const start = f64[i++];
+      return text.slice(start, f64[i++]);
     };
     // An integer above 2^53 - 1 comes as -1 and its decimal string.
     const int = () => {
-      const v = t[i++];
+      const v = f64[i++];
       return v >= 0 ? v : str();
     };
-    const has = () => t[i++] !== 0;
+    const has = () => f64[i++] !== 0;
 
     const o = { currency: str(), network: str() };
     if (has()) o.amount_msat = int();
@@ -85,17 +140,18 @@ function api(glue) {
     return o;
   }
 
-  function args(options) {
-    const lenient = options != null && options.lenient === true;
-    const network = options != null && options.network != null ? String(options.network) : undefined;
-    return [lenient, network];
+  function decodeWith(invoice, verify, options) {
+    const f = flags(verify, options);
+    const status = glue.decodeInput(input(String(invoice)), f);
+    const [at, text] = record();
+    if (status === 0) return read(at, text);
+    throw error(text.slice(f64[at], f64[at + 1]), text.slice(f64[at + 2], f64[at + 3]));
   }
 
-  function decodeWith(invoice, verify, options) {
-    const [lenient, network] = args(options);
-    const nums = glue.decodeRecord(String(invoice), verify, lenient, network);
-    return read(nums, glue.recordText());
-  }
+  // The characters that can disguise text on a screen (control characters, bidirectional
+  // controls, line separators, joiner-less zero-width characters), as the crate's
+  // PrintableString replaces them.
+  const DISGUISING = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
   return {
     /** Decodes, checks the signature, recovers the payee. */
@@ -104,20 +160,23 @@ function api(glue) {
     decodeUnverified: (invoice, options) => decodeWith(invoice, false, options),
     /** The `bolt11` CLI's JSON text; `options.verify` (default true) checks the signature. */
     decodeJson(invoice, options) {
-      if (!glue.decodeJson) throw unsupported('decodeJson');
-      const [lenient, network] = args(options);
+      if (!glue.rawDecodeJson) throw unsupported('decodeJson');
       const verify = !(options != null && options.verify === false);
-      return glue.decodeJson(String(invoice), verify, lenient, network);
+      flags(verify, options); // the same checks of the options as decode's
+      const network = options != null && options.network != null ? String(options.network) : undefined;
+      return glue.rawDecodeJson(String(invoice), verify, options?.lenient === true, network);
     },
     /** Checks that an invoice honours a request in an API's shape: `{ok, violations}`. */
     check(api, request, invoice, options) {
-      if (!glue.check) throw unsupported('check');
-      return glue.check(api, request, invoice, options);
+      if (!glue.rawCheck) throw unsupported('check');
+      return glue.rawCheck(api, request, invoice, options);
     },
     /** Makes and signs the invoice a request asks for; returns the API's response shape. */
     makeInvoice(api, request, secretKeyHex, options) {
-      if (!glue.makeInvoice) throw unsupported('makeInvoice');
-      return glue.makeInvoice(api, request, secretKeyHex, options);
+      if (!glue.rawMakeInvoice) throw unsupported('makeInvoice');
+      return glue.rawMakeInvoice(api, request, secretKeyHex, options);
     },
+    /** Untrusted text (a description) safe to show a person: see `DISGUISING`. */
+    printable: (text) => String(text).replace(DISGUISING, '\ufffd'),
   };
 }

@@ -3,6 +3,11 @@
 //! with the same fields as the `bolt11` CLI's JSON; numbers above 2^53 - 1 come back as
 //! strings, never rounded. Errors are thrown as `Error` objects with `kind` and `message`.
 //!
+//! Decoding is one call with numbers only: JavaScript writes the invoice into a buffer in wasm
+//! memory ([`input_buffer`]), [`decode_input`] writes the result into a record kept here, and
+//! JavaScript reads the record from memory where [`record_header`] says it lies. No string and
+//! no array is allocated to cross the boundary.
+//!
 //! Without the `full` feature only decoding is built: the small `.wasm` for pages that show
 //! invoices. `full` adds `check` and `decodeJson` (`requests.rs`) and `makeInvoice` (`make.rs`).
 
@@ -14,73 +19,84 @@ mod requests;
 
 use std::cell::RefCell;
 
-use js_sys::{Error, Reflect};
 use lightning_bolt11::{DecodeError, DecodeOptions, InvoiceRef, Network};
 use wasm_bindgen::prelude::*;
 
-/// An `Error` with a `kind` property.
-pub(crate) fn js_error(kind: &str, message: &str) -> JsValue {
-    let e = Error::new(message);
-    let _ = Reflect::set(&e, &"kind".into(), &kind.into());
-    e.into()
-}
-
-fn decode_error(e: &DecodeError) -> JsValue {
-    js_error(e.kind(), &e.to_string())
-}
-
-pub(crate) fn network(name: Option<String>) -> Result<Option<Network>, JsValue> {
-    match name {
-        Some(name) => {
-            name.parse().map(Some).map_err(|e: lightning_bolt11::UnknownNetwork| js_error("usage", &e.to_string()))
-        }
-        None => Ok(None),
-    }
-}
-
 /// Parses, and verifies when asked: the view and the payee's key.
-pub(crate) fn parse_view(
-    invoice: &str,
+pub(crate) fn parse_view<'a>(
+    invoice: &'a str,
     verify: bool,
-    lenient: bool,
-    network_name: Option<String>,
-) -> Result<(InvoiceRef<'_>, Option<lightning_bolt11::secp256k1::PublicKey>), JsValue> {
-    let mut opts = DecodeOptions::new();
-    if lenient {
-        opts = opts.lenient();
-    }
-    if let Some(n) = network(network_name)? {
-        opts = opts.network(n);
-    }
-    let view = InvoiceRef::parse_with(invoice, &opts).map_err(|e| decode_error(&e))?;
-    let payee = if verify { Some(view.verify().map_err(|e| decode_error(&e.into()))?) } else { None };
+    opts: &DecodeOptions<'_>,
+) -> Result<(InvoiceRef<'a>, Option<lightning_bolt11::secp256k1::PublicKey>), DecodeError> {
+    let view = InvoiceRef::parse_with(invoice, opts)?;
+    let payee = if verify { Some(view.verify()?) } else { None };
     Ok((view, payee))
 }
 
+/// The input buffer and the last record: kept between calls, so that decoding allocates
+/// nothing once they have grown to fit.
+#[derive(Default)]
+struct State {
+    input: Vec<u8>,
+    record: record::Record,
+    /// Where the record lies: numbers (pointer, count), text (pointer, bytes).
+    header: [u32; 4],
+}
+
 thread_local! {
-    /// The text of the last record, until `recordText` takes it.
-    static RECORD_TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
-/// Decodes (and, with `verify`, checks the signature and recovers the payee) into a record:
-/// returns its numbers and keeps its text for `recordText`. `js/api.js` turns the two into
-/// the result object; call `decode` or `decodeUnverified` from there, not this.
-#[wasm_bindgen(js_name = decodeRecord)]
-pub fn decode_record(
-    invoice: &str,
-    verify: bool,
-    lenient: bool,
-    network_name: Option<String>,
-) -> Result<Vec<f64>, JsValue> {
-    let (view, payee) = parse_view(invoice, verify, lenient, network_name)?;
-    let mut record = record::Record::default();
-    record.write(&view, payee).map_err(|m| js_error("internal", m))?;
-    RECORD_TEXT.with(|t| *t.borrow_mut() = record.text);
-    Ok(record.nums)
+/// A buffer of `len` bytes in wasm memory for the invoice's UTF-8; valid until the next call.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(len: usize) -> *mut u8 {
+    STATE.with(|s| {
+        let input = &mut s.borrow_mut().input;
+        input.resize(len, 0);
+        input.as_mut_ptr()
+    })
 }
 
-/// The text of the record `decodeRecord` just wrote.
-#[wasm_bindgen(js_name = recordText)]
-pub fn record_text() -> String {
-    RECORD_TEXT.with(|t| std::mem::take(&mut *t.borrow_mut()))
+/// Where the last record lies in wasm memory: four `u32`s (pointer and count of its `f64`
+/// numbers, pointer and length of its UTF-8 text).
+#[wasm_bindgen(js_name = recordHeader)]
+pub fn record_header() -> *const u32 {
+    STATE.with(|s| s.borrow().header.as_ptr())
+}
+
+/// The module's memory, for reading the record.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Option bits of [`decode_input`].
+const VERIFY: u32 = 1;
+const LENIENT: u32 = 2;
+
+/// Decodes the first `len` bytes of the input buffer. `flags`: bit 0 checks the signature,
+/// bit 1 reads leniently; bits 8 and up are the network required (0: any; n: the n-th of
+/// bitcoin, testnet, signet, regtest, simnet). Returns 0 when it decoded, with the invoice's
+/// record; 1 when not, with a record of two strings, the error's kind and message.
+#[wasm_bindgen(js_name = decodeInput)]
+pub fn decode_input(len: usize, flags: u32) -> u32 {
+    STATE.with(|s| {
+        let state = &mut *s.borrow_mut();
+        let input = state.input.get(..len).unwrap_or(&[]);
+        let mut opts = DecodeOptions::new();
+        if flags & LENIENT != 0 {
+            opts = opts.lenient();
+        }
+        match (flags >> 8).checked_sub(1).map(|n| Network::ALL.get(n as usize)) {
+            Some(Some(&n)) => opts = opts.network(n),
+            Some(None) => return state.record.error(&mut state.header, "usage", "unknown network"),
+            None => {}
+        }
+        // The input came from `TextEncoder.encodeInto`: always UTF-8.
+        let text = core::str::from_utf8(input).unwrap_or("");
+        match parse_view(text, flags & VERIFY != 0, &opts) {
+            Ok((view, payee)) => state.record.invoice(&mut state.header, &view, payee),
+            Err(e) => state.record.error(&mut state.header, e.kind(), &e.to_string()),
+        }
+    })
 }

@@ -6,8 +6,7 @@ use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::Network;
 use wasm_bindgen::prelude::*;
 
-use crate::js_error;
-use crate::requests::{api, network_option, option, request_error, request_text, to_js};
+use crate::requests::{js_error, api, network_option, option, request_error, request_text, to_js};
 
 fn hex32(name: &str, text: &str) -> Result<[u8; 32], JsValue> {
     let mut out = [0u8; 32];
@@ -31,7 +30,7 @@ fn random32() -> Result<[u8; 32], JsValue> {
 /// Makes and signs the invoice `request` asks for and returns `api`'s response shape, for
 /// Node wallet services. `options`: `{network, preimageHex, amountSats}` (a random preimage
 /// when none is given; the payment hash is its SHA-256).
-#[wasm_bindgen(js_name = makeInvoice)]
+#[wasm_bindgen(js_name = rawMakeInvoice)]
 pub fn make_invoice(
     api_name: &str,
     request: JsValue,
@@ -60,6 +59,6 @@ pub fn make_invoice(
         amount_sats,
         timestamp: (js_sys::Date::now() / 1000.0) as u64,
     };
-    let (_, body) = make_response(api, &request_text(&request)?, &params).map_err(|e| request_error(api, &e))?;
+    let (_, body) = make_response(api, &request_text(api, &request)?, &params).map_err(|e| request_error(api, &e))?;
     to_js(body)
 }

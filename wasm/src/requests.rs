@@ -9,7 +9,25 @@ use lightning_bolt11::Network;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::{js_error, network, parse_view};
+use crate::parse_view;
+
+use lightning_bolt11::DecodeOptions;
+
+/// An `Error` with a `kind` property.
+pub(crate) fn js_error(kind: &str, message: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    let _ = Reflect::set(&e, &"kind".into(), &kind.into());
+    e.into()
+}
+
+pub(crate) fn network(name: Option<String>) -> Result<Option<Network>, JsValue> {
+    match name {
+        Some(name) => {
+            name.parse().map(Some).map_err(|e: lightning_bolt11::UnknownNetwork| js_error("usage", &e.to_string()))
+        }
+        None => Ok(None),
+    }
+}
 
 /// Replaces every integer above 2^53 - 1 by its decimal string.
 fn safe_numbers(v: &mut Value) {
@@ -35,20 +53,34 @@ pub(crate) fn option(options: &JsValue, name: &str) -> Option<JsValue> {
     Reflect::get(options, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// The `network` option: absent, or a network's name.
 pub(crate) fn network_option(options: &JsValue) -> Result<Option<Network>, JsValue> {
-    network(option(options, "network").and_then(|v| v.as_string()))
+    match option(options, "network") {
+        None => Ok(None),
+        Some(v) => match v.as_string() {
+            Some(name) => network(Some(name)),
+            None => Err(js_error("usage", "network: a network's name")),
+        },
+    }
 }
 
 /// Decodes into the `bolt11` CLI's JSON text (`summary::Summary`): the reference the fast
 /// record is tested against, and JSON for callers who want text.
-#[wasm_bindgen(js_name = decodeJson)]
+#[wasm_bindgen(js_name = rawDecodeJson)]
 pub fn decode_json(
     invoice: &str,
     verify: bool,
     lenient: bool,
     network_name: Option<String>,
 ) -> Result<String, JsValue> {
-    let (view, payee) = parse_view(invoice, verify, lenient, network_name)?;
+    let mut opts = DecodeOptions::new();
+    if lenient {
+        opts = opts.lenient();
+    }
+    if let Some(n) = network(network_name)? {
+        opts = opts.network(n);
+    }
+    let (view, payee) = parse_view(invoice, verify, &opts).map_err(|e| js_error(e.kind(), &e.to_string()))?;
     serde_json::to_string(&lightning_bolt11::summary::Summary::new(&view, payee))
         .map_err(|e| js_error("internal", &e.to_string()))
 }
@@ -57,13 +89,25 @@ pub(crate) fn api(name: &str) -> Result<Api, JsValue> {
     name.parse().map_err(|e: lightning_bolt11::request::UnknownApi| js_error("usage", &e.to_string()))
 }
 
-/// A request as JSON text: a string as it is, an object through `JSON.stringify`.
-pub(crate) fn request_text(request: &JsValue) -> Result<String, JsValue> {
-    match request.as_string() {
-        Some(s) => Ok(s),
-        None => {
-            JSON::stringify(request).map(String::from).map_err(|_| js_error("invalid_json", "the request is not JSON"))
-        }
+/// A request as JSON text: an object (or number) through `JSON.stringify`, a string as it is.
+/// For WebLN a string that is not an object's JSON is `makeInvoice`'s scalar argument, an
+/// amount in sats, and becomes a JSON string, held to digits like any string amount.
+pub(crate) fn request_text(api: Api, request: &JsValue) -> Result<String, JsValue> {
+    let text = match request.as_string() {
+        Some(s) if api == Api::WebLn && !s.trim_start().starts_with('{') => JSON::stringify(request),
+        Some(s) => return Ok(s),
+        None => JSON::stringify(request),
+    };
+    text.map(String::from).map_err(|_| js_error("invalid_json", "the request is not JSON"))
+}
+
+/// A number option: absent, or a finite, non-negative number of at most 2^53 - 1, rounded
+/// down. Anything else (NaN, a negative number, a string) is a usage error, never "absent".
+pub(crate) fn number_option(options: &JsValue, name: &str) -> Result<Option<u64>, JsValue> {
+    let Some(v) = option(options, name) else { return Ok(None) };
+    match v.as_f64() {
+        Some(n) if n.is_finite() && n >= 0.0 && n <= MAX_SAFE_JSON_INTEGER as f64 => Ok(Some(n.floor() as u64)),
+        _ => Err(js_error("usage", &format!("{name}: a finite, non-negative number"))),
     }
 }
 
@@ -80,11 +124,11 @@ pub(crate) fn request_error(api: Api, e: &RequestError) -> JsValue {
 /// amount, description or hash, expiry, network, signature, not expired at `now`.
 /// `options`: `{network, now}` (`now` in seconds; the current time by default).
 /// Returns `{ok, violations: [{kind, message}]}`.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = rawCheck)]
 pub fn check(api_name: &str, request: JsValue, invoice: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let api = api(api_name)?;
-    let req = parse_request(api, &request_text(&request)?).map_err(|e| request_error(api, &e))?;
-    let now = option(&options, "now").and_then(|v| v.as_f64()).unwrap_or_else(|| js_sys::Date::now() / 1000.0);
-    let opts = CheckOptions { network: network_option(&options)?, now: Some(now as u64) };
-    to_js(report_json(&req.check(invoice, &opts)))
+    let now = number_option(&options, "now")?.unwrap_or_else(|| (js_sys::Date::now() / 1000.0) as u64);
+    let network = network_option(&options)?;
+    let req = parse_request(api, &request_text(api, &request)?).map_err(|e| request_error(api, &e))?;
+    to_js(report_json(&req.check(invoice, &CheckOptions { network, now: Some(now) })))
 }

@@ -82,3 +82,34 @@ test('amounts above 2^53 come back as strings, never rounded', () => {
   assert.equal(d.amount_msat, '2100000000000000000');
   assert.equal(BigInt(d.amount_msat), 2_100_000_000_000_000_000n);
 });
+
+test('check refuses a time that is not a finite, non-negative number', () => {
+  const invoice = bolt11.makeInvoice('webln', { amount: 5 }, SPEC_KEY).paymentRequest;
+  for (const now of [NaN, -1, Infinity, '1700000000', {}]) {
+    assert.throws(() => bolt11.check('webln', { amount: 5 }, invoice, { now }), { kind: 'usage' }, String(now));
+  }
+  assert.equal(bolt11.check('webln', { amount: 5 }, invoice, { now: Date.now() / 1000 }).ok, true);
+  assert.throws(() => bolt11.check('webln', { amount: 5 }, invoice, { network: 7 }), { kind: 'usage' });
+  assert.throws(() => bolt11.makeInvoice('webln', {}, SPEC_KEY, { amountSats: NaN }), { kind: 'usage' });
+  assert.throws(() => bolt11.makeInvoice('webln', {}, SPEC_KEY, { amountSats: -5 }), { kind: 'usage' });
+});
+
+test("WebLN's scalar argument is an amount in sats", () => {
+  const invoice = bolt11.makeInvoice('webln', 1000, SPEC_KEY).paymentRequest;
+  assert.equal(bolt11.decode(invoice).amount_msat, 1_000_000);
+  assert.equal(bolt11.makeInvoice('webln', '1000', SPEC_KEY).paymentRequest.startsWith('lnbc10u1'), true);
+  for (const asked of [1000, '1000', { amount: 1000 }, '{"amount": 1000}']) {
+    assert.equal(bolt11.check('webln', asked, invoice).ok, true, JSON.stringify(asked));
+  }
+  assert.equal(bolt11.check('webln', '999', invoice).ok, false);
+  // A string amount is digits, as everywhere.
+  assert.throws(() => bolt11.makeInvoice('webln', '1e3', SPEC_KEY), { kind: 'invalid_amount' });
+});
+
+test("Alby's memo binds; defaultMemo only suggests", () => {
+  const invoice = bolt11.makeInvoice('webln', { amount: 5, memo: 'order 42' }, SPEC_KEY).paymentRequest;
+  assert.equal(bolt11.decode(invoice).description, 'order 42');
+  assert.equal(bolt11.check('webln', { amount: 5, memo: 'order 42' }, invoice).ok, true);
+  assert.deepEqual(bolt11.check('webln', { amount: 5, memo: 'order 43' }, invoice).violations.map((v) => v.kind), ['description_mismatch']);
+  assert.equal(bolt11.check('webln', { amount: 5, defaultMemo: 'anything' }, invoice).ok, true);
+});
