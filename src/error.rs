@@ -4,7 +4,23 @@
 //! positions count characters from the start of the string that was passed in (leading
 //! whitespace and a `lightning:` prefix included).
 
+use core::fmt;
+
 use crate::network::Network;
+
+/// A character from the input, as an error message shows it: `'x'` when it is printable
+/// ASCII, else its code point (`U+202E`), so that a message never carries a control or
+/// bidirectional character into what a person reads (nor needs Unicode's tables to escape it).
+struct Shown(char);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            c @ ' '..='~' => write!(f, "'{c}'"),
+            c => write!(f, "U+{:04X}", u32::from(c)),
+        }
+    }
+}
 
 /// The bech32 layer: length, case, separator, characters and checksum.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -31,7 +47,7 @@ pub enum Bech32Error {
         position: usize,
     },
     /// A character outside the bech32 alphabet, or outside printable ASCII in the prefix.
-    #[error("character {ch:?} at position {position} cannot appear in an invoice")]
+    #[error("character {} at position {position} cannot appear in an invoice", Shown(*ch))]
     InvalidChar {
         /// Position of the character.
         position: usize,
@@ -73,7 +89,7 @@ pub enum HrpError {
         found: Network,
     },
     /// The amount is followed by something other than one multiplier `m`, `u`, `n` or `p` (B-8).
-    #[error("invalid amount multiplier {ch:?} at position {position} (expected m, u, n or p)")]
+    #[error("invalid amount multiplier {} at position {position} (expected m, u, n or p)", Shown(*ch))]
     InvalidMultiplier {
         /// Position of the offending character.
         position: usize,

@@ -619,3 +619,19 @@ fn the_invoice_remembers_its_policy() {
     assert_eq!(strict(&s).unwrap().policy(), Policy::Strict);
     assert_eq!(lenient(&s).unwrap().policy(), Policy::Lenient);
 }
+
+#[test]
+fn error_messages_show_untrusted_characters_safely() {
+    // Issue 11, item 18: a message a wallet shows never carries a control or bidirectional
+    // character from the input: printable ASCII is quoted, anything else is its code point.
+    let s = with_fields(&[]);
+    let (head, tail) = s.split_at(20);
+    for (bad, shown) in [('\u{202e}', "U+202E"), ('\n', "U+000A"), ('é', "U+00E9"), ('b', "'b'"), (' ', "' '")] {
+        let e = Invoice::decode(&format!("{head}{bad}{tail}")).unwrap_err();
+        assert!(matches!(e, DecodeError::Bech32(Bech32Error::InvalidChar { ch, .. }) if ch == bad), "{e:?}");
+        assert_eq!(e.to_string(), format!("character {shown} at position 20 cannot appear in an invoice"));
+        assert!(e.to_string().chars().all(|c| c.is_ascii() && !c.is_ascii_control()));
+    }
+    let e = Invoice::decode("lnbc25\u{202e}1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq").unwrap_err();
+    assert!(!e.to_string().contains('\u{202e}'), "{e}");
+}

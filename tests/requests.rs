@@ -666,3 +666,13 @@ fn check_without_a_time_uses_the_clock() {
     let report = asked.check(v["invoice"].as_str().unwrap(), &CheckOptions { network: None, now: None });
     assert_eq!(report.violations, [Violation::Expired { expires_at: 1_496_314_718 }]);
 }
+
+#[test]
+fn messages_quote_request_text_printably() {
+    // Issue 11, item 18: what a request says is echoed in messages without its control or
+    // bidirectional characters.
+    let e = req(Api::Nwc, json!({ "method": "pay\u{202e}\n", "params": {} })).unwrap_err();
+    assert_eq!(e.to_string(), "unsupported method \"pay\u{fffd}\u{fffd}\": only make_invoice creates invoices");
+    let e = req(Api::Bitfinex, json!({ "wallet": "margin\u{2066}", "amount": "0.001" })).unwrap_err();
+    assert_eq!(e.to_string(), "unsupported wallet \"margin\u{fffd}\": only \"exchange\" is available");
+}

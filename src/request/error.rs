@@ -4,6 +4,7 @@
 use alloc::string::String;
 
 use crate::error::BuildError;
+use crate::printable::PrintableString;
 
 /// An invoice request that cannot be honoured, and why.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -16,7 +17,7 @@ pub enum RequestError {
         message: String,
     },
     /// NWC: the method is not `make_invoice`.
-    #[error("unsupported method {method:?}: only make_invoice creates invoices")]
+    #[error("unsupported method \"{}\": only make_invoice creates invoices", PrintableString(method))]
     WrongMethod {
         /// The method found.
         method: String,
@@ -111,10 +112,10 @@ pub enum RequestError {
         amount: u64,
     },
     /// Check 15.
-    #[error("unsupported wallet {0:?}: only \"exchange\" is available")]
+    #[error("unsupported wallet \"{}\": only \"exchange\" is available", PrintableString(.0))]
     UnsupportedWallet(String),
     /// Check 15.
-    #[error("unsupported currency {0:?}: only \"LNX\" is available")]
+    #[error("unsupported currency \"{}\": only \"LNX\" is available", PrintableString(.0))]
     UnsupportedCurrency(String),
     /// Check 16.
     #[error("Description is too long: Max length 639 bytes (got {len})")]

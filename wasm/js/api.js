@@ -46,40 +46,43 @@ function api(glue) {
     return f;
   }
 
-  // Writes `s` into the input buffer as UTF-8: its length first (ASCII, the usual case), three
-  // bytes per unit when that is not enough. Returns the bytes written.
+  // Writes `s` into the input buffer as UTF-8 and returns the bytes written: a byte a unit
+  // first (ASCII, the usual invoice), three when that is not room enough.
   function input(s) {
-    for (const size of [s.length, s.length * 3]) {
+    for (let size = s.length; ; size = s.length * 3) {
       const ptr = glue.inputBuffer(size);
       views();
       const { read, written } = encoder.encodeInto(s, u8.subarray(ptr, ptr + size));
-      if (read === s.length) return written;
+      if (read === s.length || size > s.length) return written;
     }
-    throw error('internal', 'the invoice could not be written to wasm memory');
   }
 
-  // Reads the record where recordHeader says it lies: [numbers, count, text, bytes].
+  // The record being read: its numbers start at f64[at], its strings are slices of `text`.
+  // Module-level state and helpers rather than closures: nothing is allocated to read.
+  let at = 0;
+  let text = '';
+  const num = () => f64[at++];
+  const str = () => {
+    const start = f64[at++];
+    return text.slice(start, f64[at++]);
+  };
+  // An integer above 2^53 - 1 comes as -1 and its decimal string.
+  const int = () => {
+    const v = f64[at++];
+    return v >= 0 ? v : str();
+  };
+  const has = () => f64[at++] !== 0;
+
+  // Points `at` and `text` at the record recordHeader describes: [numbers, count, text, bytes].
   function record() {
     views();
     const h = glue.recordHeader() >>> 2;
-    const at = u32[h] >>> 3;
+    at = u32[h] >>> 3;
     const start = u32[h + 2];
-    return [at, decoder.decode(u8.subarray(start, start + u32[h + 3]))];
+    text = decoder.decode(u8.subarray(start, start + u32[h + 3]));
   }
 
-  function read(i, text) {
-    const num = () => f64[i++];
-    const str = () => {
-      const start = f64[i++];
-      return text.slice(start, f64[i++]);
-    };
-    // An integer above 2^53 - 1 comes as -1 and its decimal string.
-    const int = () => {
-      const v = f64[i++];
-      return v >= 0 ? v : str();
-    };
-    const has = () => f64[i++] !== 0;
-
+  function read() {
     const o = { currency: str(), network: str() };
     if (has()) o.amount_msat = int();
     o.created_at = int();
@@ -143,9 +146,10 @@ function api(glue) {
   function decodeWith(invoice, verify, options) {
     const f = flags(verify, options);
     const status = glue.decodeInput(input(String(invoice)), f);
-    const [at, text] = record();
-    if (status === 0) return read(at, text);
-    throw error(text.slice(f64[at], f64[at + 1]), text.slice(f64[at + 2], f64[at + 3]));
+    record();
+    if (status === 0) return read();
+    const kind = str();
+    throw error(kind, str());
   }
 
   // The characters that can disguise text on a screen (control characters, bidirectional

@@ -6,7 +6,7 @@ use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::Network;
 use wasm_bindgen::prelude::*;
 
-use crate::requests::{js_error, api, network_option, option, request_error, request_text, to_js};
+use crate::requests::{api, js_error, network_option, option, request_error, request_text, to_js};
 
 fn hex32(name: &str, text: &str) -> Result<[u8; 32], JsValue> {
     let mut out = [0u8; 32];

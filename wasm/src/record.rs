@@ -40,7 +40,8 @@ impl Record {
 
     /// Says where the record lies, for JavaScript to read from memory.
     fn publish(&self, header: &mut [u32; 4]) {
-        *header = [self.nums.as_ptr() as u32, self.nums.len() as u32, self.text.as_ptr() as u32, self.text.len() as u32];
+        *header =
+            [self.nums.as_ptr() as u32, self.nums.len() as u32, self.text.as_ptr() as u32, self.text.len() as u32];
     }
 
     /// The record of a decoded invoice (see [`write`](Self::write)); returns 0.

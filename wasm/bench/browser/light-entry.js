@@ -1,0 +1,1 @@
+export { decode } from 'light-bolt11-decoder';

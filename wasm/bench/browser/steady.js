@@ -1,0 +1,40 @@
+// Steady-state decoding in the browser: this package (full and decode-only builds), bolt11
+// 1.4.1 and light-bolt11-decoder 3.2 as esbuild bundles them, in interleaved rounds; the
+// runner (../browser.mjs) reads `window.results`.
+import init, { decode, decodeUnverified } from '../../pkg/web/index.js';
+import initDecode, { decodeUnverified as decodeOnlyUnverified } from '../../pkg/web-decode/index.js';
+import { decode as bolt11 } from './dist/bolt11.js';
+import { decode as light } from './dist/light.js';
+
+await init();
+await initDecode();
+const params = new URLSearchParams(location.search);
+const invoices = JSON.parse(params.get('invoices'));
+const rounds = Number(params.get('rounds') ?? 15);
+const roundMs = Number(params.get('roundMs') ?? 150);
+
+// The fields a wallet reads, so that a decoder that defers work pays for it here.
+const use = (o) => o.amount_msat ?? o.sections ?? o.satoshis;
+const decoders = [
+  ['ours decodeUnverified', (s) => use(decodeUnverified(s, { lenient: true }))],
+  ['ours decodeUnverified (decode-only build)', (s) => use(decodeOnlyUnverified(s, { lenient: true }))],
+  ['light-bolt11-decoder 3.2 decode', (s) => use(light(s))],
+  ['ours decode (verified)', (s) => use(decode(s, { lenient: true }))],
+  ['bolt11 1.4.1 decode (verified)', (s) => use(bolt11(s))],
+];
+for (const [, f] of decoders) for (let i = 0; i < 20; i++) for (const s of invoices) f(s); // warm up
+const samples = decoders.map(() => []);
+for (let r = 0; r < rounds; r++) {
+  decoders.forEach(([, f], k) => {
+    let n = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < roundMs) {
+      for (const s of invoices) f(s);
+      n += invoices.length;
+      elapsed = performance.now() - start;
+    }
+    samples[k].push((elapsed * 1000) / n);
+  });
+}
+window.results = Object.fromEntries(decoders.map(([name], k) => [name, samples[k]]));

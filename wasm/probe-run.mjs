@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+const root = '/work/main/wasm';
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const server = createServer(async (req, res) => { const p = new URL(req.url, 'http://x').pathname; try { const b = await readFile(join(root, p)); res.writeHead(200, { 'content-type': types[extname(p)] ?? 'x' }); res.end(b); } catch { res.writeHead(404).end(); } });
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+const page = await browser.newPage();
+page.on('pageerror', (e) => console.log('ERR', e));
+const vectors = JSON.parse(readFileSync('/work/main/test-vectors/bolt11-vectors.json'));
+const inv = vectors.filter((v) => v.valid && v.valid_under_current_normative_text !== false).map((v) => v.invoice);
+await page.goto(`http://127.0.0.1:${server.address().port}/${process.argv[2]}?invoices=${encodeURIComponent(JSON.stringify(inv))}`);
+const r = await page.waitForFunction(() => window.result, null, { timeout: 300000 }).then((h) => h.jsonValue());
+console.log(JSON.stringify(r, null, 1));
+await browser.close(); server.close();
