@@ -270,6 +270,39 @@ mod tests {
         // `z` = 0b00010: its low two bits are 0b10.
         assert!(!Words::new(b"qz").padding_is_zero());
         assert!(Words::new(b"qg").padding_is_zero()); // `g` = 0b01000
+                                                      // Seven padding bits (11 words, 55 bits): the last word and the low two bits of the one
+                                                      // before. A spare word of zero after `z` (0b00010) or `p` (0b00001) still hides a 1.
+        let eleven = |prev: u8, last: u8| {
+            let mut w = [b'q'; 11];
+            w[9] = prev;
+            w[10] = last;
+            Words::new(&w).padding_is_zero()
+        };
+        assert!(eleven(b'g', b'q'));
+        assert!(!eleven(b'z', b'q'));
+        assert!(!eleven(b'p', b'q'));
+        assert!(!eleven(b'q', b'p'));
+        // Six (6 words, 30 bits): the last word and the lowest bit of the one before.
+        let six = |prev: u8, last: u8| Words::new(&[b'q', b'q', b'q', b'q', prev, last]).padding_is_zero();
+        assert!(six(b'z', b'q'));
+        assert!(!six(b'p', b'q'));
+        assert!(!six(b'q', b'z'));
+    }
+
+    #[test]
+    fn bytes_know_how_many_remain() {
+        // 13 words = 65 bits: 8 bytes.
+        let mut bytes = Words::new(b"qpzry9x8gf2tv").bytes();
+        for left in (0..=8).rev() {
+            assert_eq!(bytes.len(), left);
+            assert_eq!(bytes.next().is_some(), left > 0);
+        }
+    }
+
+    #[test]
+    fn chars_are_the_text_received() {
+        assert_eq!(Words::new(b"qpZRY9").as_chars(), "qpZRY9");
+        assert_eq!(Words::new(b"").as_chars(), "");
     }
 
     #[test]
