@@ -10,6 +10,9 @@ export type Int = number | string;
 
 export interface DecodeOptions { lenient?: boolean; network?: Network }
 
+/** A decoded invoice. The fields from `feature_bits` on are computed when first read (getters
+ *  on the prototype), so `{...invoice}` and `structuredClone` copy only the others:
+ *  `invoice.toJSON()` gives a plain object with every field, as `JSON.stringify` does. */
 export interface Invoice {
   currency: "bc" | "tb" | "tbs" | "bcrt" | "sb";
   network: Network;
@@ -34,6 +37,8 @@ export interface Invoice {
   extra?: { tag: string; data: string }[];
   signature: string;
   recovery_id: number;
+  /** Every field as a plain object, in the `bolt11` CLI's order. */
+  toJSON(): Omit<Invoice, "toJSON">;
 }
 
 export interface Violation { kind: string; message: string }

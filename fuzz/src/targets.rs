@@ -57,10 +57,12 @@ fn decode_str(s: &str) {
             assert_eq!(value["signature"].as_str().map(str::len), Some(128));
             assert_eq!(value["feature_bits"].as_array().map(Vec::len), Some(view.features().iter().count()));
             // The record the JS package reads is written for every invoice that parses, and its
-            // spans count UTF-16 units right: it ends with the signature's span (128 hex digits,
-            // ending at the text's end) and the recovery id.
+            // spans count UTF-16 units right: its detail ends with the signature's span (128 hex
+            // digits, ending at the text's end) and the recovery id.
             let mut r = record::Record::default();
             r.write(view, None).unwrap();
+            let mut r = record::Record::default();
+            r.write_detail(view);
             let units = r.text.encode_utf16().count() as f64;
             let n = r.nums.len();
             assert_eq!(r.nums[n - 3..], [units - 128.0, units, f64::from(view.recovery_id())]);

@@ -104,7 +104,7 @@ const bytes = {
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (a) => `${median(a).toFixed(1)} ms (quartiles ${quartiles(a).map((x) => x.toFixed(1)).join('-')})`;
 
-const version = (await import('node:child_process')).execSync(`${process.env.CHROMIUM ?? '/usr/bin/chromium'} --version`).toString().trim();
+const version = (await import('node:child_process')).execSync(`${process.env.CHROMIUM ?? '/usr/bin/chromium'} --version`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 console.log(`${version}, headless; ${cpus().length} × ${cpus()[0].model}; ${invoices.length} spec examples;`);
 console.log(`${rounds} interleaved rounds of ${roundMs} ms; ${loads} interleaved fresh loads each\n`);
 console.log('| decoder | µs per decode |');

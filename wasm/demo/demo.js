@@ -1,19 +1,21 @@
 // The demo page: decode an invoice, or run the WebLN flow against a stand-in provider and
 // check what it returned.
-import init, { decode, makeInvoice, check } from '../pkg/web/index.js';
+import init, { decode, makeInvoice, check, printable } from '../pkg/web/index.js';
 
 await init();
 
 const $ = (id) => document.getElementById(id);
 
-function show(fields) {
+// Every field (toJSON: those read on demand too), each shown through printable(): a
+// description is a stranger's text and may hide or reorder what follows it.
+function show(invoice) {
   const table = $('fields');
   table.replaceChildren();
-  for (const [key, value] of Object.entries(fields)) {
+  for (const [key, value] of Object.entries(invoice.toJSON())) {
     const row = table.insertRow();
     row.dataset.field = key;
     row.insertCell().textContent = key;
-    row.insertCell().textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    row.insertCell().textContent = printable(typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
 }
 
@@ -23,7 +25,7 @@ $('decode').addEventListener('click', () => {
     show(decode($('invoice').value, { lenient: $('lenient').checked }));
   } catch (e) {
     $('fields').replaceChildren();
-    $('error').textContent = `${e.kind}: ${e.message}`;
+    $('error').textContent = printable(`${e.kind}: ${e.message}`);
   }
 });
 
@@ -47,7 +49,7 @@ $('webln').addEventListener('click', async () => {
   $('check').textContent = report.ok ? 'the invoice honours the request' : 'the provider did not honour the request';
   $('check').className = report.ok ? 'ok' : 'error';
   $('violations').replaceChildren(
-    ...report.violations.map((v) => Object.assign(document.createElement('li'), { textContent: `${v.kind}: ${v.message}` })),
+    ...report.violations.map((v) => Object.assign(document.createElement('li'), { textContent: printable(`${v.kind}: ${v.message}`) })),
   );
 });
 

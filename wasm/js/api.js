@@ -47,12 +47,18 @@ function api(glue) {
   }
 
   // Writes `s` into the input buffer as UTF-8 and returns the bytes written: a byte a unit
-  // first (ASCII, the usual invoice), three when that is not room enough.
+  // first (ASCII, the usual invoice), three when that is not room enough. The buffer is asked
+  // for only when it must grow (its pointer stays valid until then).
+  let inputPtr = 0;
+  let inputCap = 0;
   function input(s) {
     for (let size = s.length; ; size = s.length * 3) {
-      const ptr = glue.inputBuffer(size);
+      if (size > inputCap) {
+        inputPtr = glue.inputBuffer(size);
+        inputCap = size;
+      }
       views();
-      const { read, written } = encoder.encodeInto(s, u8.subarray(ptr, ptr + size));
+      const { read, written } = encoder.encodeInto(s, u8.subarray(inputPtr, inputPtr + size));
       if (read === s.length || size > s.length) return written;
     }
   }
@@ -82,8 +88,66 @@ function api(glue) {
     text = decoder.decode(u8.subarray(start, start + u32[h + 3]));
   }
 
-  function read() {
-    const o = { currency: str(), network: str() };
+  // Decodes: 0 when it did, with the record to read; else throws the error the record holds.
+  function run(invoice, f) {
+    const status = glue.decodeInput(input(invoice), f);
+    record();
+    if (status === 0) return;
+    const kind = str();
+    throw error(kind, str());
+  }
+
+  // The fields read on demand, in the CLI's order, after the core's.
+  const DETAIL = ['feature_bits', 'features', 'fallbacks', 'routes', 'extra', 'signature', 'recovery_id'];
+
+  // A decoded invoice. Its core fields (amount, hashes, payee, description, times) are its own
+  // data properties, read from the record when it was decoded. The rest (DETAIL) are getters
+  // that decode the invoice again, once, on the first read: formatting fallback addresses,
+  // routes and features took most of a decode's time, and most callers never read them.
+  // `toJSON()` gives a plain object with everything: JSON.stringify uses it, and so does
+  // Node's console.log.
+  class Invoice {
+    #invoice;
+    #flags;
+    #detail;
+    constructor(invoice, flags) {
+      this.#invoice = invoice;
+      this.#flags = flags;
+    }
+    #read() {
+      if (this.#detail === undefined) {
+        run(this.#invoice, this.#flags);
+        this.#detail = readDetail();
+      }
+      return this.#detail;
+    }
+    toJSON() {
+      const o = { ...this };
+      const d = this.#read();
+      for (const k of DETAIL) if (d[k] !== undefined && !Object.hasOwn(o, k)) o[k] = d[k];
+      return o;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+      return this.toJSON();
+    }
+    static detail(o) {
+      return o.#read();
+    }
+  }
+  for (const k of DETAIL) {
+    Object.defineProperty(Invoice.prototype, k, {
+      get() { return Invoice.detail(this)[k]; },
+      // Assigning works as on a plain object: the value becomes the instance's own.
+      set(value) { Object.defineProperty(this, k, { value, writable: true, enumerable: true, configurable: true }); },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+
+  function read(invoice, f) {
+    const o = new Invoice(invoice, f);
+    o.currency = str();
+    o.network = str();
     if (has()) o.amount_msat = int();
     o.created_at = int();
     o.expiry = int();
@@ -98,6 +162,11 @@ function api(glue) {
     if (has()) o.description = str();
     if (has()) o.description_hash = str();
     if (has()) o.payment_metadata = str();
+    return o;
+  }
+
+  function readDetail() {
+    const d = {};
     const nFeatures = num();
     const bits = new Array(nFeatures);
     const features = new Array(nFeatures);
@@ -106,13 +175,13 @@ function api(glue) {
       bits[k] = bit;
       features[k] = { bit, name: has() ? str() : null, required: bit % 2 === 0 };
     }
-    o.feature_bits = bits;
-    o.features = features;
+    d.feature_bits = bits;
+    d.features = features;
     const nFallbacks = num();
     if (nFallbacks > 0) {
       const fallbacks = new Array(nFallbacks);
       for (let k = 0; k < nFallbacks; k++) fallbacks[k] = { type: str(), addr: str(), hex: str() };
-      o.fallbacks = fallbacks;
+      d.fallbacks = fallbacks;
     }
     const nRoutes = num();
     if (nRoutes > 0) {
@@ -130,26 +199,25 @@ function api(glue) {
         }
         routes[k] = hops;
       }
-      o.routes = routes;
+      d.routes = routes;
     }
     const nExtra = num();
     if (nExtra > 0) {
       const extra = new Array(nExtra);
       for (let k = 0; k < nExtra; k++) extra[k] = { tag: str(), data: str() };
-      o.extra = extra;
+      d.extra = extra;
     }
-    o.signature = str();
-    o.recovery_id = num();
-    return o;
+    d.signature = str();
+    d.recovery_id = num();
+    return d;
   }
 
   function decodeWith(invoice, verify, options) {
+    const s = String(invoice);
     const f = flags(verify, options);
-    const status = glue.decodeInput(input(String(invoice)), f);
-    record();
-    if (status === 0) return read();
-    const kind = str();
-    throw error(kind, str());
+    run(s, f);
+    // The detail is read again without the signature check, which already passed.
+    return read(s, (f & ~1) | 4);
   }
 
   // The characters that can disguise text on a screen (control characters, bidirectional

@@ -73,9 +73,11 @@ pub fn wasm_memory() -> JsValue {
 /// Option bits of [`decode_input`].
 const VERIFY: u32 = 1;
 const LENIENT: u32 = 2;
+const DETAIL: u32 = 4;
 
 /// Decodes the first `len` bytes of the input buffer. `flags`: bit 0 checks the signature,
-/// bit 1 reads leniently; bits 8 and up are the network required (0: any; n: the n-th of
+/// bit 1 reads leniently, bit 2 asks for the record's detail (what JavaScript reads on demand)
+/// instead of its core; bits 8 and up are the network required (0: any; n: the n-th of
 /// bitcoin, testnet, signet, regtest, simnet). Returns 0 when it decoded, with the invoice's
 /// record; 1 when not, with a record of two strings, the error's kind and message.
 #[wasm_bindgen(js_name = decodeInput)]
@@ -95,7 +97,7 @@ pub fn decode_input(len: usize, flags: u32) -> u32 {
         // The input came from `TextEncoder.encodeInto`: always UTF-8.
         let text = core::str::from_utf8(input).unwrap_or("");
         match parse_view(text, flags & VERIFY != 0, &opts) {
-            Ok((view, payee)) => state.record.invoice(&mut state.header, &view, payee),
+            Ok((view, payee)) => state.record.invoice(&mut state.header, &view, payee, flags & DETAIL != 0),
             Err(e) => state.record.error(&mut state.header, e.kind(), &e.to_string()),
         }
     })

@@ -1,7 +1,10 @@
 //! The decoded invoice handed to JavaScript as a flat record: numbers (`f64`), and every string
 //! as a `[start, end)` pair of UTF-16 offsets into one text. `js/api.js` reads both straight
 //! from wasm memory, in the order they were written, into the object the `bolt11` CLI prints
-//! as JSON (`summary::Summary`); the Node tests check the two agree on every example.
+//! as JSON (`summary::Summary`); the Node tests check the two agree on every example. The
+//! record comes in two parts: the core every caller reads (amount, hashes, payee, description,
+//! times), written by each decode, and the detail (features, fallbacks, routes, unknown fields,
+//! signature), written by a second parse when JavaScript first reads one of those.
 //!
 //! A record and JSON text compared, in Node over the spec examples (medians, same run):
 //! through `summary::Summary`, JSON text and `JSON.parse`, 19.2 µs per example; through a
@@ -44,10 +47,19 @@ impl Record {
             [self.nums.as_ptr() as u32, self.nums.len() as u32, self.text.as_ptr() as u32, self.text.len() as u32];
     }
 
-    /// The record of a decoded invoice (see [`write`](Self::write)); returns 0.
-    pub fn invoice(&mut self, header: &mut [u32; 4], view: &InvoiceRef<'_>, payee: Option<PublicKey>) -> u32 {
+    /// The record of a decoded invoice, returns 0: its core (see [`write`](Self::write)), or with
+    /// `detail` what JavaScript reads on demand (see [`write_detail`](Self::write_detail)).
+    pub fn invoice(
+        &mut self,
+        header: &mut [u32; 4],
+        view: &InvoiceRef<'_>,
+        payee: Option<PublicKey>,
+        detail: bool,
+    ) -> u32 {
         self.clear();
-        if let Err(message) = self.write(view, payee) {
+        if detail {
+            self.write_detail(view);
+        } else if let Err(message) = self.write(view, payee) {
             return self.error(header, "internal", message);
         }
         self.publish(header);
@@ -141,8 +153,8 @@ impl Record {
         }
     }
 
-    /// Writes the invoice's values in the order `js/api.js` reads them; `payee` is the key the
-    /// signature check gave, if it ran.
+    /// Writes the invoice's core values in the order `js/api.js` reads them; `payee` is the key
+    /// the signature check gave, if it ran.
     pub fn write(&mut self, view: &InvoiceRef<'_>, payee: Option<PublicKey>) -> Result<(), &'static str> {
         let network = view.network();
         self.str(network.currency());
@@ -182,6 +194,14 @@ impl Record {
             buf.get(..n).unwrap_or(&[])
         });
         self.opt_hex(metadata);
+        Ok(())
+    }
+
+    /// Writes what `js/api.js` reads only when asked (`features`, `fallbacks`, `routes`,
+    /// `extra`, `signature`): the fallback addresses alone took more time to format than the
+    /// rest of the record, and most callers never read them.
+    pub fn write_detail(&mut self, view: &InvoiceRef<'_>) {
+        let network = view.network();
         self.list(view.features().named(), |r, f| {
             r.num(f.bit as f64);
             r.flag(f.name.is_some());
@@ -215,6 +235,5 @@ impl Record {
         });
         self.hex(&view.signature());
         self.num(f64::from(view.recovery_id()));
-        Ok(())
     }
 }

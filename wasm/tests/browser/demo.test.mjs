@@ -52,6 +52,9 @@ test('the demo page decodes an invoice and shows its fields', async () => {
   assert.equal(await field('amount_msat'), '250000000');
   assert.equal(await field('payee'), v.payee_pubkey);
   assert.equal(await field('expiry'), '60');
+  // Fields read on demand are shown too.
+  assert.equal(await field('feature_bits'), JSON.stringify(v.features.bits));
+  assert.match(await field('signature'), /^[0-9a-f]{128}$/);
   // An invalid invoice shows its error.
   await page.fill('#invoice', v.invoice.slice(0, -1) + 'q');
   await page.click('#decode');
@@ -70,5 +73,45 @@ test('the WebLN flow flags a provider that returned the wrong amount', async () 
   await page.click('#webln');
   await page.waitForSelector('#violations li');
   assert.match(await page.textContent('#violations li'), /^amount_mismatch: the invoice is for 999000 msat/);
+  await page.close();
+});
+
+test('a description that would reorder the page is shown printable', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/demo/index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  // Made in the page with the demo's own package: a right-to-left override in the memo.
+  const shown = await page.evaluate(async () => {
+    const m = await import('../pkg/web/index.js');
+    const r = m.makeInvoice('webln', { amount: 1, defaultMemo: 'pay \u202egro.live' }, '42'.repeat(32));
+    document.getElementById('invoice').value = r.paymentRequest;
+    document.getElementById('decode').click();
+    return document.querySelector('tr[data-field="description"] td:nth-child(2)').textContent;
+  });
+  assert.equal(shown, 'pay \ufffdgro.live');
+  await page.close();
+});
+
+test('the decode-only build is one module and one .wasm, and decodes in the browser', async () => {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${base}/tests/browser/blank.html`);
+  const v = vectors.find((x) => x.valid && x.route_hints.length > 0);
+  const result = await page.evaluate(async (invoice) => {
+    const m = await import('/pkg/web-decode/index.js');
+    await m.default();
+    const inv = m.decodeUnverified(invoice, { lenient: true });
+    let unsupported;
+    try { m.check('webln', {}, invoice); } catch (e) { unsupported = e.kind; }
+    let bad;
+    try { m.decode(invoice.slice(0, -1) + (invoice.endsWith('q') ? 'p' : 'q')); } catch (e) { bad = e.kind; }
+    return { json: JSON.stringify(inv), routes: inv.routes, unsupported, bad };
+  }, v.invoice);
+  assert.deepStrictEqual(fetched.filter((p) => p.startsWith('/pkg/')), ['/pkg/web-decode/index.js', '/pkg/web-decode/lightning_bolt11_bg.wasm']);
+  assert.equal(JSON.parse(result.json).payment_hash, v.payment_hash);
+  assert.equal(result.routes.length, v.route_hints.length);
+  assert.equal(result.unsupported, 'unsupported');
+  assert.equal(result.bad, 'invalid_checksum');
   await page.close();
 });

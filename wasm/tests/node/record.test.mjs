@@ -9,7 +9,9 @@ const same = (invoice, options) => {
   for (const verify of [true, false]) {
     const fast = verify ? bolt11.decode(invoice, options) : bolt11.decodeUnverified(invoice, options);
     const reference = JSON.parse(bolt11.decodeJson(invoice, { ...options, verify }));
-    assert.deepStrictEqual(fast, reference, invoice);
+    // Every field, the core's and those read on demand, through the getters.
+    for (const k of Object.keys(reference)) assert.deepStrictEqual(fast[k], reference[k], `${k} of ${invoice}`);
+    assert.deepStrictEqual(fast.toJSON(), reference, invoice);
     // Same keys in the same order: JSON.stringify of either gives the CLI's text.
     assert.equal(JSON.stringify(fast), JSON.stringify(reference));
   }
@@ -32,7 +34,7 @@ test('record and JSON agree on every spec example that decodes (strict and lenie
       } catch (e) {
         if (e.kind !== 'unrecoverable_signature' && e.kind !== 'high_s_signature') throw e;
         assert.deepStrictEqual(
-          bolt11.decodeUnverified(v.invoice, options),
+          bolt11.decodeUnverified(v.invoice, options).toJSON(),
           JSON.parse(bolt11.decodeJson(v.invoice, { ...options, verify: false })),
         );
       }
@@ -62,11 +64,35 @@ test('the decode-only browser build decodes, refuses the rest, and stays under 1
   const small = await import(new URL('index.js', dir));
   small.initSync({ module: readFileSync(new URL('lightning_bolt11_bg.wasm', dir)) });
   const v = vectors.find((x) => x.valid && x.fallbacks.length > 0);
-  assert.deepStrictEqual(small.decode(v.invoice, { lenient: true }), bolt11.decode(v.invoice, { lenient: true }));
+  assert.deepStrictEqual(small.decode(v.invoice, { lenient: true }).toJSON(), bolt11.decode(v.invoice, { lenient: true }).toJSON());
   assert.throws(() => small.check('nwc', {}, v.invoice), { kind: 'unsupported' });
   assert.throws(() => small.makeInvoice('nwc', {}, SPEC_KEY), { kind: 'unsupported' });
   const bad = vectors.find((x) => x.name === 'Bech32 checksum is invalid.');
   assert.throws(() => small.decode(bad.invoice), { kind: 'invalid_checksum' });
   const size = statSync(new URL('lightning_bolt11_bg.wasm', dir)).size;
   assert.ok(size <= 150 * 1024, `decode-only .wasm is ${size} bytes`);
+});
+
+test('the detail is read on demand, once, from the invoice decoded, whatever was decoded since', () => {
+  const withRoutes = vectors.find((x) => x.valid && x.route_hints.length > 0 && x.fallbacks.length > 0);
+  const other = vectors.find((x) => x.valid && x.fallbacks.length === 0 && x.route_hints.length === 0);
+  const a = bolt11.decode(withRoutes.invoice, { lenient: true });
+  const b = bolt11.decodeUnverified(other.invoice, { lenient: true });
+  // Decoded in between: a's detail still comes from a's invoice.
+  const reference = JSON.parse(bolt11.decodeJson(withRoutes.invoice, { lenient: true }));
+  assert.deepStrictEqual(a.routes, reference.routes);
+  assert.deepStrictEqual(a.fallbacks, reference.fallbacks);
+  assert.equal(a.routes, a.routes, 'read once, then the same array');
+  assert.equal(b.routes, undefined);
+  assert.equal(b.fallbacks, undefined);
+  assert.deepStrictEqual(b.feature_bits, JSON.parse(bolt11.decodeJson(other.invoice, { lenient: true, verify: false })).feature_bits);
+  // The core fields are own data properties; the detail is not, but JSON and toJSON have it.
+  assert.deepStrictEqual(Object.keys(a), Object.keys(reference).filter((k) => Object.hasOwn({ ...a }, k)));
+  assert.ok(!Object.hasOwn(a, 'routes'));
+  assert.equal(JSON.stringify(a), JSON.stringify(reference));
+  // Assigning a detail field works as on a plain object, in strict code too.
+  a.routes = [];
+  assert.deepStrictEqual(a.routes, []);
+  assert.deepStrictEqual(a.toJSON().routes, []);
+  assert.ok(Object.hasOwn(a, 'routes'));
 });
