@@ -243,6 +243,18 @@ mod tests {
     }
 
     #[test]
+    fn number_literals_outside_json_syntax_are_refused() {
+        // `Number` is public: a caller may pass text no JSON parser produced.
+        for bad in ["", ".5", "-", "1a", "a1", "1.", "1.x", "1.5x", "-.5", "1e", "e3", "1.e3"] {
+            assert_eq!(sats_to_msat(Number(bad), "a"), Err(RequestError::InvalidAmount { field: "a" }), "{bad}");
+            assert_eq!(msat(Number(bad), "a"), Err(RequestError::InvalidAmount { field: "a" }), "{bad}");
+        }
+        // A string with a decimal point is told apart only when the rest is digits.
+        assert_eq!(sats_to_msat(Text("1.x"), "a"), Err(RequestError::InvalidAmount { field: "a" }));
+        assert_eq!(sats_to_msat(Text("x.5"), "a"), Err(RequestError::InvalidAmount { field: "a" }));
+    }
+
+    #[test]
     fn msat_forms() {
         assert_eq!(msat(Number("123"), "amount"), Ok(123));
         assert_eq!(msat(Number("1e3"), "amount"), Ok(1000));
