@@ -241,16 +241,21 @@ fn check_flags_a_provider_that_returned_the_wrong_amount() {
     assert_eq!((code, report["violations"][0]["kind"].as_str()), (1, Some("expired")));
 }
 
-/// Runs `bolt11` with `input` on standard input; its exit status, standard output and error.
-fn bolt11_with_input(args: &[&str], input: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+/// Starts `bolt11` with every standard stream piped.
+fn spawn_bolt11(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_bolt11"))
         .args(args)
         .env_remove("BOLT11_SECRET_KEY")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs `bolt11` with `input` on standard input; its exit status, standard output and error.
+fn bolt11_with_input(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    let mut child = spawn_bolt11(args);
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
@@ -331,13 +336,7 @@ fn a_reader_that_goes_away_ends_the_program_quietly() {
     // Issue 11, item 15: `bolt11 decode … | head -c1` exited 101 with a panic message.
     let valid = strictly_valid()[0]["invoice"].as_str().unwrap().to_owned();
     for args in [vec!["decode", "-"], vec!["decode", valid.as_str()]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bolt11"))
-            .args(&args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_bolt11(&args);
         let mut stdin = child.stdin.take().unwrap();
         let input = format!("{valid}\n").repeat(20_000);
         let writer = std::thread::spawn(move || {
