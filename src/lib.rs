@@ -139,6 +139,14 @@ pub use words::{Bytes, Words};
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+#[cfg(doctest)]
+#[doc = include_str!("../docs/requests.md")]
+struct RequestsDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../docs/policy.md")]
+struct PolicyDoctests;
+
 #[doc = include_str!("../docs/requirements.md")]
 pub mod rules {}
 
