@@ -4,7 +4,8 @@
 // Decoding is one call into wasm with numbers only: the invoice is written into a buffer in
 // wasm memory, decodeInput writes a flat record there (numbers, and one text holding every
 // string), and the record is read back from memory, in the order Rust wrote it
-// (src/record.rs), into a plain object. Nothing crosses the boundary as a string or array.
+// (src/record.rs), into an Invoice: the core fields at once, the detail when first read.
+// Nothing crosses the boundary as a string or array.
 function api(glue) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -19,7 +20,11 @@ function api(glue) {
     }
   };
 
-  const NETWORKS = { bitcoin: 1, mainnet: 1, testnet: 2, testnet3: 2, testnet4: 2, signet: 3, regtest: 4, simnet: 5 };
+  // A Map, not an object literal: a name like "constructor" must not find an inherited value.
+  const NETWORKS = new Map([
+    ['bitcoin', 1], ['mainnet', 1], ['testnet', 2], ['testnet3', 2], ['testnet4', 2],
+    ['signet', 3], ['regtest', 4], ['simnet', 5],
+  ]);
 
   function error(kind, message) {
     const e = new Error(message);
@@ -31,13 +36,14 @@ function api(glue) {
     return error('unsupported', `${name} is not in this build: import the full package ("lightning-bolt11")`);
   }
 
-  // Option bits for decodeInput: bit 0 verifies, bit 1 is lenient, bits 8+ the network.
+  // Option bits for decodeInput: bit 0 verifies, bit 1 is lenient, bit 2 asks for the
+  // detail (see Invoice), bits 8+ the network.
   function flags(verify, options) {
     let f = verify ? 1 : 0;
     if (options == null) return f;
     if (options.lenient === true) f |= 2;
     if (options.network != null) {
-      const n = NETWORKS[String(options.network).toLowerCase()];
+      const n = NETWORKS.get(String(options.network).toLowerCase());
       if (n === undefined) {
         throw error('usage', 'unknown network name (expected bitcoin, testnet, signet, regtest or simnet)');
       }

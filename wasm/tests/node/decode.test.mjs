@@ -82,6 +82,10 @@ test('lenient policy and the network option', () => {
   assert.equal(bolt11.decode(testnet.invoice, { network: 'testnet' }).network, 'testnet');
   assert.throws(() => bolt11.decode(testnet.invoice, { network: 'bitcoin' }), { kind: 'wrong_network' });
   assert.throws(() => bolt11.decode(testnet.invoice, { network: 'moon' }), { kind: 'usage' });
+  // Names an object literal would inherit are not networks either (they once meant "any").
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    assert.throws(() => bolt11.decode(testnet.invoice, { network: name }), { kind: 'usage' }, name);
+  }
 });
 
 test('an unverified payee is marked, a verified one too', () => {
