@@ -394,6 +394,9 @@ fn check_23_nwc_metadata() {
         RequestError::MetadataTooLarge { len: MAX_METADATA_LEN + 1 }
     );
     assert_eq!(nwc(json!([1, 2])).unwrap_err(), RequestError::InvalidMetadata);
+    // NIP-47's metadata is an object; a string holding one is not (LNPay's passThru may be).
+    assert_eq!(nwc(json!("{\"a\":1}")).unwrap_err(), RequestError::InvalidMetadata);
+    assert_eq!(nwc(Value::Null).unwrap().metadata, None);
     // Issue 11, item 11: characters, not UTF-8 bytes (each "é" is two bytes).
     let wide = nwc(json!({ "a": "é".repeat(MAX_METADATA_LEN - 8) })).unwrap();
     assert_eq!(wide.metadata.as_ref().unwrap().chars().count(), MAX_METADATA_LEN);
@@ -501,6 +504,15 @@ fn check_amount_bounds_both_sides() {
     assert_eq!(fixed.check_invoice(&with(None), &at(T0)).violations, [Violation::AmountMissing]);
     let any = req(Api::WebLn, json!({})).unwrap();
     assert!(any.check_invoice(&with(Some(1)), &at(T0)).is_ok());
+    // One bound is enough to need an amount; a default alone needs none.
+    for one_bound in [json!({ "minimumAmount": 10 }), json!({ "maximumAmount": 20 })] {
+        let asked = req(Api::WebLn, one_bound.clone()).unwrap();
+        let report = asked.check_invoice(&with(None), &at(T0));
+        assert_eq!(report.violations, [Violation::AmountMissing], "{one_bound}");
+        assert!(!report.is_ok());
+    }
+    let suggested = req(Api::WebLn, json!({ "defaultAmount": 15 })).unwrap();
+    assert!(suggested.check_invoice(&with(None), &at(T0)).is_ok());
 }
 
 #[test]
@@ -675,4 +687,33 @@ fn messages_quote_request_text_printably() {
     assert_eq!(e.to_string(), "unsupported method \"pay\u{fffd}\u{fffd}\": only make_invoice creates invoices");
     let e = req(Api::Bitfinex, json!({ "wallet": "margin\u{2066}", "amount": "0.001" })).unwrap_err();
     assert_eq!(e.to_string(), "unsupported wallet \"margin\u{fffd}\": only \"exchange\" is available");
+}
+
+#[test]
+fn a_null_amount_is_no_amount() {
+    // JSON null, as JavaScript's JSON.stringify writes an unset field, asks for any amount.
+    assert_eq!(req(Api::WebLn, json!({ "amount": null })).unwrap().amount, AmountIntent::Any);
+    assert_eq!(
+        req(Api::WebLn, json!({ "minimumAmount": null, "maximumAmount": 20 })).unwrap().amount,
+        AmountIntent::Range { min: None, max: Some(20_000), default: None }
+    );
+    assert_eq!(err(Api::WebLn, json!({ "amount": true })), RequestError::InvalidAmount { field: "amount" });
+}
+
+#[test]
+fn error_kinds_are_stable_snake_case_names() {
+    // The CLI's JSON and the JavaScript package hand these to programs: they must not drift.
+    let named = [
+        (err(Api::WebLn, json!({ "amount": "1.5" })), "fractional_sats"),
+        (err(Api::WebLn, json!({ "amount": "x" })), "invalid_amount"),
+        (err(Api::Nwc, json!({ "method": "pay_invoice", "params": {} })), "wrong_method"),
+        (
+            err(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1, "metadata": [1] } })),
+            "invalid_metadata",
+        ),
+        (parse_request(Api::WebLn, "{").unwrap_err(), "invalid_json"),
+    ];
+    for (e, kind) in &named {
+        assert_eq!(e.kind(), *kind, "{e}");
+    }
 }
