@@ -638,6 +638,40 @@ fn response_integers_stay_exact_in_javascript() {
         r.api = api;
         assert_eq!(response(&r, &long, &ResponseContext::default()).unwrap_err(), RequestError::InvalidExpiry);
     }
+    // One second less is the largest exact integer, and is written.
+    let longest = InvoiceBuilder::new(Network::Bitcoin)
+        .timestamp(MAX_TIMESTAMP)
+        .amount_msat(1000)
+        .payment_hash([1; 32])
+        .payment_secret([2; 32])
+        .description("")
+        .expiry(MAX_EXPIRY_SECS)
+        .sign(&spec_key())
+        .unwrap();
+    let body = response(&asked, &longest, &ResponseContext::default()).unwrap();
+    assert_eq!(body["result"]["expires_at"].as_u64(), Some(MAX_SAFE_JSON_INTEGER));
+}
+
+#[test]
+fn reports_and_errors_as_json() {
+    let asked = req(Api::WebLn, json!({ "amount": 10 })).unwrap();
+    let v = vector("Please send $3 for a cup of coffee");
+    let report = asked.check(v["invoice"].as_str().unwrap(), &at(T0));
+    let json = report_json(&report);
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["violations"][0]["kind"], "amount_mismatch");
+    assert_eq!(json["violations"][0]["message"], report.violations[0].to_string());
+    assert_eq!(report_json(&CheckReport { violations: Vec::new() }), json!({ "ok": true, "violations": [] }));
+
+    let e = err(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": "x" } }));
+    assert_eq!(
+        error_response(Api::Nwc, &e),
+        json!({ "result_type": "make_invoice", "error": { "code": "OTHER", "message": e.to_string(), "kind": "invalid_amount" } })
+    );
+    for api in [Api::WebLn, Api::LnPay, Api::Bitfinex] {
+        assert_eq!(error_response(api, &e), json!({ "error": { "kind": "invalid_amount", "message": e.to_string() } }));
+    }
+    assert_eq!(bitfinex_error(&e), json!(["error", 10020, e.to_string()]));
 }
 
 #[test]
