@@ -732,6 +732,8 @@ fn a_null_amount_is_no_amount() {
         AmountIntent::Range { min: None, max: Some(20_000), default: None }
     );
     assert_eq!(err(Api::WebLn, json!({ "amount": true })), RequestError::InvalidAmount { field: "amount" });
+    // WebLN's scalar argument as null (`makeInvoice(null)`, JSON-encoded): any amount, like `{}`.
+    assert_eq!(parse_request(Api::WebLn, "null").unwrap().amount, AmountIntent::Any);
 }
 
 #[test]
