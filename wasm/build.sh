@@ -69,6 +69,24 @@ wasm-bindgen --target web --out-dir "$here/pkg/web-decode" --out-name lightning_
 # gzips smaller (they differ by under 1%, not always the same way).
 if command -v wasm-opt >/dev/null 2>&1; then
     features=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
+    # secp256k1-sys defines C-API functions with #[no_mangle] (context_create and the like), so
+    # the linker exports them, and what they reach stays: in the decode-only build, the code
+    # that creates a context and its SHA-256 self-test (about 2.3 KB gzip), which decoding
+    # never runs (it verifies with libsecp256k1's static context). The glue calls none of
+    # them: binaryen's metadce drops every export but the glue's.
+    if command -v wasm-metadce >/dev/null 2>&1; then
+        for dir in node web web-decode; do
+            f="$here/pkg/$dir/lightning_bolt11_bg.wasm"
+            node -e '
+                const fs = require("fs");
+                const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(process.argv[1])));
+                const roots = exports.filter((e) => !e.name.startsWith("rustsecp256k1_"))
+                    .map((e) => ({ name: "export:" + e.name, export: e.name, root: true }));
+                fs.writeFileSync(process.argv[2], JSON.stringify(roots));' "$f" "$f.graph"
+            wasm-metadce "${features[@]}" -f "$f.graph" -o "$f" "$f" >/dev/null
+            rm "$f.graph"
+        done
+    fi
     wasm-opt -O3 "${features[@]}" -o "$here/pkg/node/lightning_bolt11_bg.wasm" "$here/pkg/node/lightning_bolt11_bg.wasm"
     for dir in web web-decode; do
         f="$here/pkg/$dir/lightning_bolt11_bg.wasm"

@@ -19,6 +19,7 @@ mod requests;
 
 use std::cell::RefCell;
 
+use lightning_bolt11::secp256k1::{self, Secp256k1, VerifyOnlyPreallocated};
 use lightning_bolt11::{DecodeError, DecodeOptions, InvoiceRef, Network};
 use wasm_bindgen::prelude::*;
 
@@ -29,8 +30,22 @@ pub(crate) fn parse_view<'a>(
     opts: &DecodeOptions<'_>,
 ) -> Result<(InvoiceRef<'a>, Option<lightning_bolt11::secp256k1::PublicKey>), DecodeError> {
     let view = InvoiceRef::parse_with(invoice, opts)?;
-    let payee = if verify { Some(view.verify()?) } else { None };
+    let payee = if verify { Some(view.verify_with(&verifier())?) } else { None };
     Ok((view, payee))
+}
+
+/// libsecp256k1's static context, which verifies and recovers keys with no set-up: the first
+/// decode does not wait for a context to be created, and a build that only decodes does not
+/// carry the code that creates one.
+fn verifier() -> core::mem::ManuallyDrop<Secp256k1<VerifyOnlyPreallocated<'static>>> {
+    // SAFETY: `secp256k1_context_no_precomp` (libsecp256k1's `secp256k1_context_static`) is a
+    // constant context that lives as long as the program and serves every function that does
+    // not sign or create keys; it is never destroyed (the wrapper is `ManuallyDrop`), and it is
+    // only used to verify and recover here.
+    unsafe {
+        let raw = core::ptr::NonNull::new_unchecked(secp256k1::ffi::secp256k1_context_no_precomp as *mut _);
+        Secp256k1::from_raw_verification_only(raw)
+    }
 }
 
 /// The input buffer and the last record: kept between calls, so that decoding allocates
