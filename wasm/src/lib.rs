@@ -19,8 +19,8 @@ mod requests;
 
 use std::cell::RefCell;
 
-use lightning_bolt11::secp256k1::{self, Secp256k1, VerifyOnlyPreallocated};
-use lightning_bolt11::{DecodeError, DecodeOptions, InvoiceRef, Network};
+use lightning_bolt11::secp256k1;
+use lightning_bolt11::{DecodeError, DecodeOptions, InvoiceRef, Network, SignatureError};
 use wasm_bindgen::prelude::*;
 
 /// Parses, and verifies when asked: the view and the payee's key.
@@ -28,24 +28,34 @@ pub(crate) fn parse_view<'a>(
     invoice: &'a str,
     verify: bool,
     opts: &DecodeOptions<'_>,
-) -> Result<(InvoiceRef<'a>, Option<lightning_bolt11::secp256k1::PublicKey>), DecodeError> {
+) -> Result<(InvoiceRef<'a>, Option<secp256k1::PublicKey>), DecodeError> {
     let view = InvoiceRef::parse_with(invoice, opts)?;
-    let payee = if verify { Some(view.verify_with(&verifier())?) } else { None };
+    let payee = if verify { Some(verify_view(&view)?) } else { None };
     Ok((view, payee))
 }
 
-/// libsecp256k1's static context, which verifies and recovers keys with no set-up: the first
-/// decode does not wait for a context to be created, and a build that only decodes does not
-/// carry the code that creates one.
-fn verifier() -> core::mem::ManuallyDrop<Secp256k1<VerifyOnlyPreallocated<'static>>> {
+/// With `check` and `makeInvoice` built in, the crate's own context, which they create anyway:
+/// one copy of the verifying code instead of one per kind of context.
+#[cfg(feature = "full")]
+fn verify_view(view: &InvoiceRef<'_>) -> Result<secp256k1::PublicKey, SignatureError> {
+    view.verify()
+}
+
+/// In the decode-only build, libsecp256k1's static context, which verifies and recovers keys
+/// with no set-up: the first decode does not wait for a context to be created, and the module
+/// does not carry the code that creates one (nor the SHA-256 self-test that runs).
+#[cfg(not(feature = "full"))]
+fn verify_view(view: &InvoiceRef<'_>) -> Result<secp256k1::PublicKey, SignatureError> {
+    use secp256k1::{Secp256k1, VerifyOnlyPreallocated};
     // SAFETY: `secp256k1_context_no_precomp` (libsecp256k1's `secp256k1_context_static`) is a
     // constant context that lives as long as the program and serves every function that does
     // not sign or create keys; it is never destroyed (the wrapper is `ManuallyDrop`), and it is
     // only used to verify and recover here.
-    unsafe {
+    let secp: core::mem::ManuallyDrop<Secp256k1<VerifyOnlyPreallocated<'static>>> = unsafe {
         let raw = core::ptr::NonNull::new_unchecked(secp256k1::ffi::secp256k1_context_no_precomp as *mut _);
         Secp256k1::from_raw_verification_only(raw)
-    }
+    };
+    view.verify_with(&secp)
 }
 
 /// The input buffer and the last record: kept between calls, so that decoding allocates
