@@ -623,15 +623,19 @@ fn response_integers_stay_exact_in_javascript() {
     // Issue 11, item 12: an invoice whose `expires_at` passes 2^53 - 1 gets no response that a
     // JavaScript reader would round; requests cannot ask for one (check_21_22 above).
     let asked = req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1000 } })).unwrap();
-    let long = InvoiceBuilder::new(Network::Bitcoin)
-        .timestamp(MAX_TIMESTAMP)
-        .amount_msat(1000)
-        .payment_hash([1; 32])
-        .payment_secret([2; 32])
-        .description("")
-        .expiry(MAX_EXPIRY_SECS + 1)
-        .sign(&spec_key())
-        .unwrap();
+    // Made at the last timestamp, expiring `expiry` seconds later.
+    let expiring_after = |expiry| {
+        InvoiceBuilder::new(Network::Bitcoin)
+            .timestamp(MAX_TIMESTAMP)
+            .amount_msat(1000)
+            .payment_hash([1; 32])
+            .payment_secret([2; 32])
+            .description("")
+            .expiry(expiry)
+            .sign(&spec_key())
+            .unwrap()
+    };
+    let long = expiring_after(MAX_EXPIRY_SECS + 1);
     assert_eq!(long.expires_at(), MAX_SAFE_JSON_INTEGER + 1);
     for api in Api::ALL {
         let mut r = asked.clone();
@@ -639,15 +643,7 @@ fn response_integers_stay_exact_in_javascript() {
         assert_eq!(response(&r, &long, &ResponseContext::default()).unwrap_err(), RequestError::InvalidExpiry);
     }
     // One second less is the largest exact integer, and is written.
-    let longest = InvoiceBuilder::new(Network::Bitcoin)
-        .timestamp(MAX_TIMESTAMP)
-        .amount_msat(1000)
-        .payment_hash([1; 32])
-        .payment_secret([2; 32])
-        .description("")
-        .expiry(MAX_EXPIRY_SECS)
-        .sign(&spec_key())
-        .unwrap();
+    let longest = expiring_after(MAX_EXPIRY_SECS);
     let body = response(&asked, &longest, &ResponseContext::default()).unwrap();
     assert_eq!(body["result"]["expires_at"].as_u64(), Some(MAX_SAFE_JSON_INTEGER));
 }
