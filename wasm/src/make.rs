@@ -1,6 +1,7 @@
 //! `makeInvoice`: the signed invoice a request asks for, in the API's response shape, for Node
 //! wallet services (the `full` build).
 
+use hex_conservative::FromHex;
 use lightning_bolt11::request::{make_response, MakeParams, MAX_SAFE_JSON_INTEGER};
 use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::Network;
@@ -9,16 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::requests::{api, js_error, network_option, option, request_error, request_text, to_js};
 
 fn hex32(name: &str, text: &str) -> Result<[u8; 32], JsValue> {
-    let mut out = [0u8; 32];
-    let bytes = text.as_bytes();
-    if bytes.len() != 64 {
-        return Err(js_error("usage", &format!("{name}: expected 64 hex digits")));
-    }
-    for (o, pair) in out.iter_mut().zip(bytes.chunks(2)) {
-        let s = std::str::from_utf8(pair).unwrap_or("");
-        *o = u8::from_str_radix(s, 16).map_err(|_| js_error("usage", &format!("{name}: expected 64 hex digits")))?;
-    }
-    Ok(out)
+    <[u8; 32]>::from_hex(text).map_err(|_| js_error("usage", &format!("{name}: expected 64 hex digits")))
 }
 
 fn random32() -> Result<[u8; 32], JsValue> {

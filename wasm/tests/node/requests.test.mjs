@@ -56,6 +56,10 @@ test('a refused request throws with the API error shape', () => {
     return true;
   });
   assert.throws(() => bolt11.makeInvoice('webln', {}, '00'), { kind: 'usage' });
+  // Every character a hex digit: "+1" once parsed as the byte 1 (u8::from_str_radix takes a sign).
+  const signed = '+1' + SPEC_KEY.slice(2);
+  assert.throws(() => bolt11.makeInvoice('webln', { amount: 10 }, signed), { kind: 'usage' });
+  assert.throws(() => bolt11.makeInvoice('webln', { amount: 10 }, SPEC_KEY, { preimageHex: '+1'.repeat(32) }), { kind: 'usage' });
 });
 
 test('check flags a provider that returned the wrong amount', () => {
