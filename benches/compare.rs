@@ -230,6 +230,17 @@ fn adversarial(c: &mut Criterion) {
     let mut g = c.benchmark_group("adversarial");
     g.bench_function("parse_lenient", |b| b.iter(|| InvoiceRef::parse_with(black_box(&s), &lenient).unwrap()));
     g.bench_function("unknown_fields", |b| b.iter(|| black_box(&view).unknown_fields().count()));
+    // Issue 19, item 1: text in the base58 alphabet, as long as the longest invoice, bare and as
+    // a `bitcoin:` address. Base58 decoding is quadratic; what cannot be an address is no longer
+    // decoded as one, so reading it stays a small multiple of parsing an invoice of its length.
+    let base58 = "1".to_owned() + &"z".repeat(s.len() - 1);
+    let uri = format!("bitcoin:{base58}?amount=1");
+    g.bench_function("input_base58_bare", |b| {
+        b.iter(|| lightning_bolt11::input::PaymentInput::parse(black_box(&base58)).unwrap_err())
+    });
+    g.bench_function("input_base58_uri", |b| {
+        b.iter(|| lightning_bolt11::input::PaymentInput::parse(black_box(&uri)).unwrap_err())
+    });
     g.finish();
 }
 

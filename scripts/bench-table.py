@@ -42,6 +42,10 @@ adv = root / "adversarial"
 if adv.exists():
     p, u = median_ns("adversarial", "parse_lenient"), median_ns("adversarial", "unknown_fields")
     print(f"\nworst case for unknown_fields() (7 KB of repeated `x`, lenient): parse {fmt(p)}, unknown_fields {fmt(u)}, ratio {u / p:.2f}")
+    for name, what in [("input_base58_bare", "bare"), ("input_base58_uri", "as a bitcoin: address")]:
+        if (adv / name).exists():
+            i = median_ns("adversarial", name)
+            print(f"PaymentInput on 7 KB of base58 text, {what}: {fmt(i)}, {i / p:.2f} x the parse of a 7 KB invoice")
 
 if (root / "batch").exists():
     n = 1024

@@ -6,8 +6,13 @@
 use crate::error::HrpError;
 use crate::policy::Policy;
 
-/// 21 million bitcoin in millisatoshis: no amount can be larger (J-3).
-pub const MAX_AMOUNT_MSAT: u64 = 21_000_000 * 100_000_000 * 1_000;
+/// The largest amount an invoice may carry, in millisatoshis: 2^64 - 1 pico-bitcoin, rounded
+/// down to whole millisatoshis (18,446,744.07370955161 BTC). Both policies refuse more (J-3).
+///
+/// Less than the 21 million bitcoin that can exist: readers that hold an amount as pico-bitcoin
+/// in 64 bits (lightning-invoice among them) read a larger one as *no amount*, so one string
+/// would name two amounts. No payment comes near this.
+pub const MAX_AMOUNT_MSAT: u64 = u64::MAX / 10;
 
 /// Millisatoshis per unit for the multipliers, largest unit first. `p` is handled apart.
 const MULTIPLIERS: [(Option<u8>, u64); 4] =
@@ -134,8 +139,12 @@ mod tests {
 
     #[test]
     fn cap_and_overflow() {
-        assert_eq!(strict("21000000"), Ok(Some(MAX_AMOUNT_MSAT)));
-        assert_eq!(strict("21000001"), Err(HrpError::AmountTooLarge { position: 0 }));
+        // 2^64 pico-bitcoin is where readers that count pico-bitcoin in 64 bits overflow.
+        assert_eq!(strict("18446744073709551610p"), Ok(Some(MAX_AMOUNT_MSAT)));
+        assert_eq!(strict("18446744073709551620p"), Err(HrpError::AmountTooLarge { position: 0 }));
+        assert_eq!(strict("18446744"), Ok(Some(1_844_674_400_000_000_000)));
+        assert_eq!(strict("18446745"), Err(HrpError::AmountTooLarge { position: 0 }));
+        assert_eq!(strict("21000000"), Err(HrpError::AmountTooLarge { position: 0 }));
         assert_eq!(strict("99999999999999999999999"), Err(HrpError::AmountTooLarge { position: 0 }));
         // Overflows u64 on the multiplication, not the digits.
         assert_eq!(strict("184467440737m"), Err(HrpError::AmountTooLarge { position: 0 }));
@@ -158,8 +167,8 @@ mod tests {
             (100_000_000_000, "1"),
             (1, "10p"),
             (100, "1n"),
-            (MAX_AMOUNT_MSAT, "21000000"),
-            (MAX_AMOUNT_MSAT - 1, "20999999999999999990p"),
+            (MAX_AMOUNT_MSAT, "18446744073709551610p"),
+            (1_844_674_400_000_000_000, "18446744"),
         ] {
             s.clear();
             assert!(write(msat, &mut s).is_ok());

@@ -196,7 +196,8 @@ impl InvoiceBuilder {
         self
     }
 
-    /// The amount in millisatoshis (1 msat to 21 million BTC), written in its shortest form (B-5).
+    /// The amount in millisatoshis (1 to [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT)), written in its
+    /// shortest form (B-5).
     pub fn amount_msat(mut self, msat: u64) -> Self {
         if msat == 0 || msat > MAX_AMOUNT_MSAT {
             return self.fail(BuildError::InvalidAmount);

@@ -120,8 +120,8 @@ pub enum HrpError {
         /// Position of the amount's first digit.
         position: usize,
     },
-    /// The amount overflows, or exceeds the 21 million bitcoin that can exist (J-3).
-    #[error("the amount at position {position} is larger than 21 million bitcoin")]
+    /// The amount overflows, or exceeds [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT) (J-3).
+    #[error("the amount at position {position} is larger than any invoice can carry (18,446,744.07 bitcoin)")]
     AmountTooLarge {
         /// Position of the amount's first digit.
         position: usize,
@@ -180,7 +180,8 @@ pub enum FieldError {
         /// Position of the field's tag.
         position: usize,
     },
-    /// An integer field too large for 64 bits.
+    /// An integer field too large for 64 bits, or a `c` above 2^32 - 1, more blocks than any
+    /// HTLC's CLTV expiry can hold (J-8).
     #[error("field '{tag}' at position {position} holds a number too large to use")]
     ValueTooLarge {
         /// The field's tag character.
@@ -240,6 +241,13 @@ pub enum FieldError {
         version: u8,
         /// The program length in bytes.
         len: usize,
+    },
+    /// An `f` field with no data, not even a version (J-8): lnd, Core Lightning and
+    /// lightning-invoice all refuse it.
+    #[error("the fallback address at position {position} is empty")]
+    EmptyFallback {
+        /// Position of the field's tag.
+        position: usize,
     },
     /// A required feature this reader does not know.
     #[error("the invoice requires feature bit {bit}, which this wallet does not support")]
@@ -342,6 +350,7 @@ impl DecodeError {
                 FieldError::EmptyRoute { .. } => "empty_route_hint",
                 FieldError::InvalidRouteLength { .. } => "invalid_route_hint_length",
                 FieldError::InvalidFallback { .. } => "invalid_fallback",
+                FieldError::EmptyFallback { .. } => "empty_fallback",
                 FieldError::UnknownRequiredFeature { .. } => "unknown_required_feature",
                 FieldError::MissingFeatureDependency { .. } => "missing_feature_dependency",
             },
@@ -400,8 +409,8 @@ pub enum BuildError {
         /// The most that fit in one field.
         max: usize,
     },
-    /// The amount is zero or above 21 million bitcoin (B-3).
-    #[error("the amount must be between 1 millisatoshi and 21 million bitcoin")]
+    /// The amount is zero or above [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT) (B-3, J-3).
+    #[error("the amount must be between 1 millisatoshi and 18,446,744.07 bitcoin")]
     InvalidAmount,
     /// The timestamp does not fit in 35 bits (C-1).
     #[error("the timestamp is past the year 3058 and does not fit in 35 bits")]

@@ -182,6 +182,9 @@ pub enum UriError {
     /// `amount` is not a plain BTC decimal with at most 8 decimals.
     #[error("its amount is not a plain BTC decimal with at most 8 decimals")]
     Amount,
+    /// `amount` is zero: not an amount anyone can pay (an open amount leaves `amount` out).
+    #[error("its amount is zero")]
+    ZeroAmount,
     /// A parameter that may appear once appears twice, with different values.
     #[error("parameter {0} appears twice")]
     Repeated(String),
@@ -228,9 +231,19 @@ fn not_an_invoice(text: &str) -> Option<InputError> {
     None
 }
 
+/// The longest on-chain address: BIP-173 limits segwit addresses to 90 characters, and a
+/// base58check address of 25 bytes has at most 35.
+const MAX_ADDRESS_LEN: usize = 90;
+
 /// The networks an on-chain address can be for, if `text` is one: segwit (bech32 or
 /// bech32m, by its prefix) or base58check (P2PKH, P2SH, by its version byte).
+///
+/// Longer text is no address, and is not decoded: base58 decoding takes time quadratic in the
+/// length, so 100,000 characters in its alphabet would take seconds (issue 19, item 1).
 fn address_networks(text: &str) -> Option<&'static [Network]> {
+    if text.len() > MAX_ADDRESS_LEN {
+        return None;
+    }
     if let Ok((hrp, _, _)) = bech32::segwit::decode(text) {
         return match hrp.as_str().to_ascii_lowercase().as_str() {
             "bc" => Some(&[Network::Bitcoin]),
@@ -261,8 +274,10 @@ fn bip21(rest: &str, opts: &DecodeOptions<'_>) -> Result<Bip21Invoice, InputErro
     let (mut amount, mut label, mut message, mut offer) = (None, None, None, false);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        // BIP-321: keys in any case (QR codes are upper case); values are escaped.
-        let key = key.to_ascii_lowercase();
+        // BIP-321: keys in any case (QR codes are upper case). Keys are decoded as values are,
+        // before any rule reads them: `%6Cightning` is `lightning` to every other reader, and
+        // `r%65q-pop` a `req-` parameter (issue 19, item 3).
+        let key = percent_decode(key).map_err(InputError::Uri)?.to_ascii_lowercase();
         let value = percent_decode(value).map_err(InputError::Uri)?;
         let slot = match key.as_str() {
             "lightning" => &mut lightning,
@@ -286,6 +301,9 @@ fn bip21(rest: &str, opts: &DecodeOptions<'_>) -> Result<Bip21Invoice, InputErro
     let amount_msat = amount
         .map(|a| btc_to_msat(AmountInput::Text(&a), "amount").map_err(|_| InputError::Uri(UriError::Amount)))
         .transpose()?;
+    if amount_msat == Some(0) {
+        return Err(InputError::Uri(UriError::ZeroAmount));
+    }
     let invoice = match lightning {
         Some(text) => Invoice::decode_with(&text, opts).map_err(InputError::Invoice)?,
         None if offer => return Err(InputError::UriOfferOnly),

@@ -336,6 +336,12 @@ impl<'a> Layout<'a> {
                     return Err(FieldError::NonMinimal { tag: t, position }.into());
                 }
                 let value = f.data.to_u64().ok_or(FieldError::ValueTooLarge { tag: t, position })?;
+                // J-8: a `c` beyond 32 bits names more blocks than an HTLC's CLTV expiry (a
+                // u32, BOLT 4) can hold: no payment can meet it. Core Lightning and eclair refuse
+                // it too, so both policies do.
+                if f.tag == tag::MIN_FINAL_CLTV && value > u64::from(u32::MAX) {
+                    return Err(FieldError::ValueTooLarge { tag: t, position }.into());
+                }
                 if !first_of_its_tag {
                     if self.strict() {
                         return Err(FieldError::Duplicate { tag: t, position }.into());
@@ -347,6 +353,9 @@ impl<'a> Layout<'a> {
                 *slot = Some(IntField { value, start: span.start });
                 Ok(())
             }
+            // J-8: an `f` without even a version is malformed, not of an unknown version; lnd,
+            // Core Lightning and lightning-invoice refuse it, and so do both policies.
+            tag::FALLBACK if f.data.is_empty() => Err(FieldError::EmptyFallback { position }.into()),
             tag::FALLBACK => match Fallback::from_words(f.data) {
                 Ok(Some(_)) => {
                     // The version word stands apart; the program is what is padded.

@@ -22,7 +22,8 @@ use crate::network::Network;
 /// | non-zero padding bits (J-5) | fails | accepted |
 /// | invalid UTF-8 in `d` (W-5) | fails | fails |
 /// | amount with a leading 0, or zero (B-3, J-3) | fails | read (zero is an amount of 0) |
-/// | amount not whole msat, or over 21M BTC (B-10, J-3) | fails | fails |
+/// | amount not whole msat, or over 2^64 pico-BTC (B-10, J-3) | fails | fails |
+/// | `c` over 2^32 - 1, or an empty `f` (J-8) | fails | fails |
 /// | high-S signature with `n` (R-9) | fails | fails |
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -9,19 +9,25 @@ use core::fmt;
 
 /// Text that displays with every character that could disguise it replaced by U+FFFD (`�`),
 /// like lightning-invoice's `PrintableString`, which this extends from control characters to
-/// the invisible characters that reorder or hide text.
+/// the characters that reorder text or show as nothing at all.
 ///
 /// Replaced: control characters (C0, DEL, C1); the bidirectional marks, embeddings,
 /// overrides and isolates (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069); the
-/// line and paragraph separators (U+2028, U+2029); and zero-width characters that join
-/// nothing (U+200B, U+2060, U+FEFF). The zero-width joiner and non-joiner stay: emoji and
-/// several scripts need them.
+/// line and paragraph separators (U+2028, U+2029); and every other character Unicode marks
+/// *default ignorable* (shown as nothing): the soft hyphen U+00AD, the Hangul fillers (U+115F,
+/// U+1160, U+3164, U+FFA0), U+034F, U+17B4, U+17B5, U+180E, the zero-width space U+200B, the
+/// invisible operators and format characters U+2060 to U+206F, U+FEFF, U+FFF0 to U+FFF8,
+/// U+1BCA0 to U+1BCA3, U+1D173 to U+1D17A, and the tag characters and everything else of
+/// U+E0000 to U+E0FFF. Kept, because scripts and emoji need them and they hide nothing on their
+/// own: the zero-width joiner and non-joiner (U+200C, U+200D), the variation selectors U+FE00
+/// to U+FE0F, and the Mongolian free variation selectors (U+180B to U+180D, U+180F).
 ///
 /// ```
 /// use lightning_bolt11::PrintableString;
 /// let shown = PrintableString("coffee\u{202e}rab 5").to_string();
 /// assert_eq!(shown, "coffee\u{fffd}rab 5");
 /// assert!(PrintableString::is_safe('é') && !PrintableString::is_safe('\n'));
+/// assert!(!PrintableString::is_safe('\u{e0041}')); // TAG LATIN CAPITAL LETTER A
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PrintableString<'a>(pub &'a str);
@@ -32,14 +38,23 @@ impl PrintableString<'_> {
         !(c.is_control()
             || matches!(
                 c,
-                '\u{061c}'
+                '\u{00ad}'
+                    | '\u{034f}'
+                    | '\u{061c}'
+                    | '\u{115f}'..='\u{1160}'
+                    | '\u{17b4}'..='\u{17b5}'
+                    | '\u{180e}'
                     | '\u{200b}'
-                    | '\u{200e}'
-                    | '\u{200f}'
+                    | '\u{200e}'..='\u{200f}'
                     | '\u{2028}'..='\u{202e}'
-                    | '\u{2060}'
-                    | '\u{2066}'..='\u{2069}'
+                    | '\u{2060}'..='\u{206f}'
+                    | '\u{3164}'
                     | '\u{feff}'
+                    | '\u{ffa0}'
+                    | '\u{fff0}'..='\u{fff8}'
+                    | '\u{1bca0}'..='\u{1bca3}'
+                    | '\u{1d173}'..='\u{1d17a}'
+                    | '\u{e0000}'..='\u{e0fff}'
             ))
     }
 }
@@ -79,5 +94,18 @@ mod tests {
         assert_eq!(shown("👨\u{200d}👩\u{200d}👧"), "👨\u{200d}👩\u{200d}👧");
         assert_eq!(shown("\u{202e}"), "\u{fffd}");
         assert_eq!(shown(""), "");
+        // Issue 19, item 6: characters that show as nothing. A tag-character run spells hidden
+        // ASCII ("PAY" in tags), the Hangul filler, invisible times and the soft hyphen look
+        // like blank space or nothing.
+        assert_eq!(shown("5\u{e0050}\u{e0041}\u{e0059} sats"), "5\u{fffd}\u{fffd}\u{fffd} sats");
+        for c in ['\u{3164}', '\u{2062}', '\u{00ad}', '\u{180e}', '\u{e0001}', '\u{e007f}', '\u{e0100}', '\u{ffa0}'] {
+            assert!(!PrintableString::is_safe(c), "{c:?}");
+        }
+        for c in ['\u{1d173}', '\u{1bca0}', '\u{206f}', '\u{fff0}', '\u{115f}', '\u{034f}', '\u{17b4}'] {
+            assert!(!PrintableString::is_safe(c), "{c:?}");
+        }
+        // Variation selectors and ordinary spaces stay: "☕️" is a coffee cup with U+FE0F.
+        assert_eq!(shown("\u{2615}\u{fe0f} 1\u{2009}000"), "\u{2615}\u{fe0f} 1\u{2009}000");
+        assert!(PrintableString::is_safe('\u{180b}') && PrintableString::is_safe('\u{3000}'));
     }
 }

@@ -71,7 +71,7 @@ fn route_hints_filling_the_invoice() {
 
 #[test]
 fn every_multiplier_at_its_bounds() {
-    // (multiplier, msat per unit): the largest amount under the 21M BTC cap, and one more unit.
+    // (multiplier, msat per unit): the largest amount under the cap (2^64 - 1 pico-BTC), and one more unit.
     for (m, unit) in [("", 100_000_000_000u64), ("m", 100_000_000), ("u", 100_000), ("n", 100)] {
         let max = MAX_AMOUNT_MSAT / unit;
         let at = raw_invoice(&format!("lnbc{max}{m}"), 1, &base_fields(), &spec_key());

@@ -366,6 +366,18 @@ fn descriptions_cannot_disguise_the_output() {
         assert!(!stdout.contains('\u{202e}'));
         assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap()["description"], text);
     }
+    // Issue 19, item 6: characters that show as nothing are escaped too; tag characters lie
+    // beyond the Basic Multilingual Plane, so each is a surrogate pair in JSON.
+    let text = "5 sats\u{e0050}\u{e0041}\u{e0059}\u{3164}\u{2062}\u{ad}\u{180e}";
+    let s = with_fields_description(text);
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(["decode", "--compact", &s]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("5 sats\\udb40\\udc50\\udb40\\udc41\\udb40\\udc59\\u3164\\u2062\\u00ad\\u180e"),
+        "{stdout}"
+    );
+    assert!(stdout.is_ascii());
+    assert_eq!(serde_json::from_str::<Value>(&stdout).unwrap()["description"], text);
 }
 
 #[test]

@@ -258,3 +258,64 @@ fn the_same_string_is_the_same_invoice_whatever_the_policy_or_case() {
     assert_eq!(sorted.len(), set.len());
     assert!(sorted.windows(2).all(|w| w[0].as_str() < w[1].as_str()));
 }
+
+#[test]
+fn an_amount_above_2_64_pico_bitcoin_is_not_converted_as_no_amount() {
+    // Issue 19, item 2: lightning-invoice reads `lnbc20000000` (20M BTC) as "no amount"; this
+    // crate refuses it, so one string never names two amounts across a conversion.
+    // lightning-invoice wants a `9` field with payment_secret: bits 8 and 14, words 16, 8, 0.
+    let mut fields = base_fields();
+    fields.push(field('9', &[16, 8, 0]));
+    let s = raw_invoice("lnbc20000000", 1_700_000_000, &fields, &spec_key());
+    let theirs = Bolt11Invoice::from_str(&s).unwrap();
+    assert_eq!(theirs.amount_milli_satoshis(), None);
+    assert_eq!(
+        Invoice::try_from(&theirs).unwrap_err(),
+        convert::FromLdkError::Decode(DecodeError::Hrp(HrpError::AmountTooLarge { position: 4 }))
+    );
+    // At the cap both read the same amount, and the conversion goes through both ways.
+    let s = raw_invoice("lnbc18446744073709551610p", 1_700_000_000, &fields, &spec_key());
+    let theirs = Bolt11Invoice::from_str(&s).unwrap();
+    let ours = Invoice::try_from(&theirs).unwrap();
+    assert_eq!(ours.amount_msat(), Some(MAX_AMOUNT_MSAT));
+    assert_eq!(theirs.amount_milli_satoshis(), Some(MAX_AMOUNT_MSAT));
+    assert_eq!(Bolt11Invoice::try_from(&ours).unwrap(), theirs);
+}
+
+#[test]
+fn route_hints_and_features_convert_to_and_from_lightning_invoice_types() {
+    let v = vector("On mainnet, with fallback address 1RustyRX2oai4EYYDpQGWvEL62BBGqN9T with extra routing info");
+    let ours = Invoice::decode(v["invoice"].as_str().unwrap()).unwrap();
+    let theirs = Bolt11Invoice::from_str(ours.as_str()).unwrap();
+    let converted: Vec<lightning_invoice::RouteHint> =
+        ours.route_hints().map(|r| lightning_invoice::RouteHint::try_from(r).unwrap()).collect();
+    let expected: Vec<lightning_invoice::RouteHint> = theirs.route_hints();
+    assert_eq!(converted, expected);
+    // And back: a builder fed lightning-invoice's hints and features writes the same fields.
+    let features = theirs.features().unwrap();
+    assert_eq!(&lightning_types::features::Bolt11InvoiceFeatures::from(ours.features()), features);
+    let mut b = InvoiceBuilder::new(ours.network())
+        .timestamp(ours.timestamp())
+        .amount_msat(ours.amount_msat().unwrap())
+        .payment_secret(ours.payment_secret().unwrap())
+        .payment_hash(ours.payment_hash())
+        .description_hash(ours.description_hash().unwrap());
+    for f in ours.fallbacks() {
+        b = b.fallback(f);
+    }
+    for hint in &expected {
+        b = b.private_route(hint);
+    }
+    let rebuilt = b.bolt11_invoice_features(features).sign(&spec_key()).unwrap();
+    assert_eq!(rebuilt.route_hints().collect::<Vec<_>>(), ours.route_hints().collect::<Vec<_>>());
+    assert_eq!(rebuilt.features().iter().collect::<Vec<_>>(), ours.features().iter().collect::<Vec<_>>());
+    // A hop whose node id is not a key has no lightning-invoice form.
+    let hop = RouteHop {
+        src_node_id: [5; 33],
+        short_channel_id: ShortChannelId(1),
+        fee_base_msat: 1,
+        fee_proportional_millionths: 2,
+        cltv_expiry_delta: 3,
+    };
+    assert!(lightning_invoice::RouteHintHop::try_from(&hop).is_err());
+}

@@ -175,3 +175,56 @@ fn the_callers_policy_and_network_apply() {
     assert!(PaymentInput::parse(&text).is_err());
     assert!(PaymentInput::parse_with(&text, &DecodeOptions::new().lenient()).is_ok());
 }
+
+#[test]
+fn keys_are_percent_decoded_before_every_rule() {
+    // Issue 19, item 3: other readers see `%6Cightning` as `lightning`, so two invoices; and
+    // `r%65q-pop` as a `req-` parameter this wallet does not know.
+    let (a, b) = (coffee(), donation());
+    assert_eq!(
+        err(&format!("bitcoin:?lightning={a}&%6Cightning={b}")),
+        InputError::Uri(UriError::Repeated("lightning".into()))
+    );
+    assert_eq!(
+        err(&format!("bitcoin:?%6cIGHTNING={a}&lightning={b}")),
+        InputError::Uri(UriError::Repeated("lightning".into()))
+    );
+    assert_eq!(
+        err(&format!("bitcoin:?lightning={a}&r%65q-pop=x")),
+        InputError::Uri(UriError::UnknownRequired("req-pop".into()))
+    );
+    // A key alone, escaped, is the parameter it decodes to.
+    assert_eq!(uri(&format!("bitcoin:?%6C%69ghtning={a}")).invoice, Invoice::decode(&a).unwrap());
+    assert_eq!(uri(&format!("bitcoin:?lightning={a}&%61mount=0.0025")).amount_msat, Some(250_000_000));
+    assert_eq!(err(&format!("bitcoin:?lightning={a}&%6=x")), InputError::Uri(UriError::Escape));
+}
+
+#[test]
+fn a_zero_amount_is_not_a_payable_amount() {
+    let s = coffee();
+    for amount in ["0", "0.0", "0.00000000", "-0"] {
+        let e = err(&format!("bitcoin:{P2WPKH}?amount={amount}&lightning={s}"));
+        assert!(matches!(e, InputError::Uri(UriError::ZeroAmount | UriError::Amount)), "{amount}: {e:?}");
+    }
+    assert_eq!(err(&format!("bitcoin:{P2WPKH}?amount=0&lightning={s}")), InputError::Uri(UriError::ZeroAmount));
+    assert_eq!(uri(&format!("bitcoin:{P2WPKH}?amount=0.00000001&lightning={s}")).amount_msat, Some(1_000));
+}
+
+#[test]
+fn long_text_in_the_base58_alphabet_is_read_in_linear_time() {
+    // Issue 19, item 1: base58 decoding is quadratic, and 100,000 such characters took 7-10 s.
+    // What cannot be an address is no longer decoded as one; a million characters, bare or as
+    // a `bitcoin:` address, are refused at once (a debug build reads them in well under a
+    // second, where the old code took minutes).
+    let long = "1".to_string() + &"z".repeat(1_000_000);
+    let start = std::time::Instant::now();
+    assert_eq!(err(&long), InputError::Unrecognised);
+    assert_eq!(err(&format!("bitcoin:{long}")), InputError::Uri(UriError::Address));
+    assert_eq!(err(&format!("bitcoin:{long}?lightning={}", coffee())), InputError::Uri(UriError::Address));
+    assert!(start.elapsed() < std::time::Duration::from_secs(5), "{:?}", start.elapsed());
+    // The longest real addresses still read: 35 base58 characters, 90 bech32m.
+    let p2tr = "bc1pptdvg0d2nj99568qn6ssdy4cygnwuxgw2ukmnwgwz7jpqjz2kszse2s3lm";
+    for address in [P2PKH, P2SH, P2WPKH, p2tr] {
+        assert_eq!(err(address), InputError::OnChainAddress, "{address}");
+    }
+}

@@ -383,13 +383,24 @@ fn b3_j3_amount_leading_zero_and_zero() {
 
 #[test]
 fn amount_cap_and_overflow_fail_in_both() {
-    for hrp in ["lnbc21000001", "lnbc99999999999999999999m", "lnbc184467440737095516160p"] {
+    // Above 2^64 - 1 pico-bitcoin (issue 19, item 2: lightning-invoice reads `lnbc20000000` as
+    // "no amount"), up to and beyond the 21 million that can exist, and overflowing u64 msat.
+    for hrp in [
+        "lnbc20000000",
+        "lnbc18446745",
+        "lnbc18446744073709551620p",
+        "lnbc21000000",
+        "lnbc21000001",
+        "lnbc99999999999999999999m",
+        "lnbc184467440737095516160p",
+    ] {
         let s = raw_invoice(hrp, 1, &base_fields(), &spec_key());
         assert_eq!(strict(&s).unwrap_err(), DecodeError::Hrp(HrpError::AmountTooLarge { position: 4 }), "{hrp}");
         assert_eq!(lenient(&s).unwrap_err(), DecodeError::Hrp(HrpError::AmountTooLarge { position: 4 }), "{hrp}");
     }
-    let s = raw_invoice("lnbc21000000", 1, &base_fields(), &spec_key());
+    let s = raw_invoice("lnbc18446744073709551610p", 1, &base_fields(), &spec_key());
     assert_eq!(strict(&s).unwrap().amount_msat(), Some(MAX_AMOUNT_MSAT));
+    assert_eq!(lenient(&s).unwrap().amount_msat(), Some(MAX_AMOUNT_MSAT));
 }
 
 /// Signs, then swaps s for n - s and flips the recovery id: the same key recovers.
@@ -634,4 +645,31 @@ fn error_messages_show_untrusted_characters_safely() {
     }
     let e = Invoice::decode("lnbc25\u{202e}1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq").unwrap_err();
     assert!(!e.to_string().contains('\u{202e}'), "{e}");
+}
+
+#[test]
+fn a_cltv_delta_no_htlc_can_carry_fails_in_both() {
+    // J-8 (issue 19, item 7): `c` above 2^32 - 1 blocks cannot be met by any HTLC, whose CLTV
+    // expiry is 32 bits; Core Lightning and eclair refuse it. 2^40 is the reviewer's case.
+    for value in [1u64 << 32, 1 << 40, u64::MAX >> 4] {
+        let s = with_fields(&[field('c', &int_words(value, (64 - value.leading_zeros() as usize + 4) / 5))]);
+        let want = FieldError::ValueTooLarge { tag: 'c', position: 132 };
+        assert_eq!(field_err(strict(&s)), want, "{value}");
+        assert_eq!(field_err(lenient(&s)), want, "{value}");
+    }
+    let s = with_fields(&[field('c', &int_words(u64::from(u32::MAX), 7))]);
+    assert_eq!(strict(&s).unwrap().min_final_cltv_expiry_delta(), u64::from(u32::MAX));
+}
+
+#[test]
+fn an_empty_fallback_fails_in_both() {
+    // J-8 (issue 19, item 7): an `f` with no data has no version to be unknown; lnd, Core
+    // Lightning and lightning-invoice refuse it. It used to be skipped as an unknown version.
+    let s = with_fields(&[field('f', &[])]);
+    assert_eq!(field_err(strict(&s)), FieldError::EmptyFallback { position: 132 });
+    assert_eq!(field_err(lenient(&s)), FieldError::EmptyFallback { position: 132 });
+    assert_eq!(DecodeError::from(FieldError::EmptyFallback { position: 132 }).kind(), "empty_fallback");
+    // A version alone, of one readers skip, is still skipped and kept.
+    let s = with_fields(&[field('f', &[19])]);
+    assert_eq!(unknown_tags(&strict(&s).unwrap()), ['f']);
 }

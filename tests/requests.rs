@@ -199,15 +199,18 @@ fn check_6_negative() {
 
 #[test]
 fn check_7_upper_bounds() {
-    // 21 million BTC = 2.1e15 sats: at the cap, and one over.
+    // The cap, 2^64 - 1 pico-BTC, is 1,844,674,407,370,955.161 sats: the whole sats below it,
+    // and one more; 21 million BTC (2.1e15 sats) is beyond it.
     assert_eq!(
-        req(Api::WebLn, json!({ "amount": 2_100_000_000_000_000u64 })).unwrap().amount,
-        AmountIntent::Fixed(MAX_AMOUNT_MSAT)
+        req(Api::WebLn, json!({ "amount": 1_844_674_407_370_955u64 })).unwrap().amount,
+        AmountIntent::Fixed(1_844_674_407_370_955_000)
     );
-    assert_eq!(
-        err(Api::WebLn, json!({ "amount": 2_100_000_000_000_001u64 })),
-        RequestError::AmountTooLarge { field: "amount", limit: MAX_AMOUNT_MSAT }
-    );
+    for sats in [1_844_674_407_370_956u64, 2_100_000_000_000_000] {
+        assert_eq!(
+            err(Api::WebLn, json!({ "amount": sats })),
+            RequestError::AmountTooLarge { field: "amount", limit: MAX_AMOUNT_MSAT }
+        );
+    }
     assert!(matches!(
         err(Api::WebLn, json!({ "amount": "99999999999999999999999" })),
         RequestError::AmountTooLarge { .. }

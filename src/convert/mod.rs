@@ -19,4 +19,4 @@ mod bitcoin;
 mod lightning_invoice;
 
 #[cfg(feature = "lightning-invoice")]
-pub use self::lightning_invoice::LdkRefusal;
+pub use self::lightning_invoice::{Disagreement, FromLdkError, LdkRefusal};

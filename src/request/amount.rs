@@ -101,7 +101,7 @@ fn too_large(field: &'static str) -> RequestError {
 ///
 /// # Errors
 /// [`RequestError::InvalidAmount`], `FractionalSats`, `NegativeAmount` or `AmountTooLarge`
-/// (above 21 million bitcoin), naming `field`.
+/// (above [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT)), naming `field`.
 pub fn sats_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
     let text = plain(input, field, RequestError::FractionalSats { field })?;
     let d = decimal(text).ok_or(RequestError::InvalidAmount { field })?;
@@ -165,7 +165,7 @@ pub fn msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestE
 ///
 /// # Errors
 /// [`RequestError::InvalidBtcAmount`] for another shape (a number, a sign, an exponent,
-/// more than 8 decimals), `AmountTooLarge` above 21 million bitcoin.
+/// more than 8 decimals), `AmountTooLarge` above [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT).
 pub fn btc_to_msat(input: AmountInput<'_>, field: &'static str) -> Result<u64, RequestError> {
     let text = match input {
         AmountInput::Text(text) => text,
@@ -235,8 +235,10 @@ mod tests {
         assert_eq!(sats_to_msat(Text("1e3"), "a"), Err(RequestError::InvalidAmount { field: "a" }));
         assert_eq!(sats_to_msat(Text(""), "a"), Err(RequestError::InvalidAmount { field: "a" }));
         assert_eq!(sats_to_msat(Text(" 1"), "a"), Err(RequestError::InvalidAmount { field: "a" }));
-        assert_eq!(sats_to_msat(Number("2100000000000000"), "a"), Ok(MAX_AMOUNT_MSAT));
-        assert_eq!(sats_to_msat(Number("2100000000000001"), "a"), Err(too_large("a")));
+        // The cap is 2^64 - 1 pico-BTC: 1,844,674,407,370,955 whole sats and a fraction.
+        assert_eq!(sats_to_msat(Number("1844674407370955"), "a"), Ok(MAX_AMOUNT_MSAT - 161));
+        assert_eq!(sats_to_msat(Number("1844674407370956"), "a"), Err(too_large("a")));
+        assert_eq!(sats_to_msat(Number("2100000000000000"), "a"), Err(too_large("a")));
         assert_eq!(sats_to_msat(Number("1e400"), "a"), Err(too_large("a")));
         assert_eq!(sats_to_msat(Number("1e-400"), "a"), Err(RequestError::FractionalSats { field: "a" }));
         assert_eq!(sats_to_msat(Number("0e-400"), "a"), Ok(0));

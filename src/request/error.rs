@@ -55,7 +55,8 @@ pub enum RequestError {
         /// The request field.
         field: &'static str,
     },
-    /// Check 7: above 21 million BTC, or above what JSON carries exactly (2^53 - 1).
+    /// Check 7: above [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT), or above what JSON carries exactly
+    /// (2^53 - 1).
     #[error("{field}: the amount is larger than the limit of {limit}")]
     AmountTooLarge {
         /// The request field.

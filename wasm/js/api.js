@@ -229,7 +229,8 @@ function api(glue) {
   // The characters that can disguise text on a screen (control characters, bidirectional
   // controls, line separators, joiner-less zero-width characters), as the crate's
   // PrintableString replaces them.
-  const DISGUISING = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+  const DISGUISING =
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
 
   return {
     /** Decodes, checks the signature, recovers the payee. */

@@ -25,8 +25,12 @@ impl<F: Formatter> Formatter for Printable<F> {
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| !PrintableString::is_safe(c)) {
             w.write_all(rest.get(..at).unwrap_or("").as_bytes())?;
-            // Every character replaced is in the Basic Multilingual Plane: one escape.
-            write!(w, "\\u{:04x}", u32::from(c))?;
+            // JSON escapes UTF-16 code units: a character beyond the Basic Multilingual Plane
+            // (the tag characters) takes a surrogate pair.
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{:04x}", unit)?;
+            }
             rest = rest.get(at + c.len_utf8()..).unwrap_or("");
         }
         w.write_all(rest.as_bytes())
