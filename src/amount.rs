@@ -47,7 +47,7 @@ pub(crate) fn parse(s: &[u8], position: usize, policy: Policy) -> Result<Option<
         }
     }
     // B-3 binds writers; strict readers hold them to it (J-3), lenient ones read on.
-    if policy == Policy::Strict && digits.first() == Some(&b'0') {
+    if policy.is_strict() && digits.first() == Some(&b'0') {
         let all_zero = digits.iter().all(|&d| d == b'0');
         return Err(if all_zero { HrpError::ZeroAmount { position } } else { HrpError::LeadingZero { position } });
     }

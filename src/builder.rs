@@ -13,6 +13,7 @@ use secp256k1::ecdsa::{RecoverableSignature, RecoveryId};
 use secp256k1::{Keypair, Message, PublicKey, Secp256k1, Signing, Verification};
 
 use crate::amount::{self, MAX_AMOUNT_MSAT};
+use crate::blinded::BlindedPath;
 use crate::checksum::MAX_INVOICE_LENGTH;
 use crate::encode::{int_words, to_bech32, WordWriter};
 use crate::error::{BuildError, SignOrBuildError};
@@ -22,7 +23,7 @@ use crate::field::{tag, tag_char, MAX_FIELD_BYTES, MAX_FIELD_WORDS};
 use crate::invoice::Invoice;
 use crate::network::Network;
 use crate::parse::{SIGNATURE_WORDS, TIMESTAMP_WORDS};
-use crate::policy::DecodeOptions;
+use crate::policy::{DecodeOptions, Policy};
 use crate::route::{RouteHop, HOP_LEN};
 use crate::signature::signing_hash;
 use crate::view::InvoiceRef;
@@ -45,6 +46,10 @@ pub const MAX_TIMESTAMP: u64 = (1 << 35) - 1;
 /// lightning-invoice does (payers that cannot send the metadata may still pay).
 const PAYMENT_METADATA_OPTIONAL: usize = 49;
 
+/// bLIP-39's `bolt11_blinded_path`, required: set for the caller with a `b` field, as lnd does,
+/// so that readers that skip `b` fail rather than pay without the paths.
+const BLINDED_PATH_REQUIRED: usize = 262;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Field {
     PaymentHash([u8; 32]),
@@ -59,6 +64,7 @@ enum Field {
     Metadata(Vec<u8>),
     Fallback(Fallback),
     Route(Vec<RouteHop>),
+    Blinded(alloc::boxed::Box<BlindedPath>),
     /// A field of a type BOLT-11 does not define, written as given.
     Raw {
         tag: u8,
@@ -80,6 +86,7 @@ impl Field {
             Field::Metadata(_) => tag::METADATA,
             Field::Fallback(_) => tag::FALLBACK,
             Field::Route(_) => tag::ROUTE,
+            Field::Blinded(_) => tag::BLINDED_PATH,
             Field::Raw { tag, .. } => *tag,
         }
     }
@@ -105,13 +112,14 @@ impl Field {
                 let bytes: Vec<u8> = hops.iter().flat_map(|h| h.to_bytes()).collect();
                 WordWriter::push_bytes(v, &bytes);
             }),
+            Field::Blinded(p) => w.push_field(self.tag(), |v| WordWriter::push_bytes(v, p.as_bytes())),
             Field::Raw { words, .. } => w.push_field(self.tag(), |v| v.extend_from_slice(words)),
         }
     }
 
     /// Whether the field may appear only once (W-1, W-2, W-4, W-9, W-11, W-14, W-21).
     fn is_single(&self) -> bool {
-        !matches!(self, Field::Fallback(_) | Field::Route(_) | Field::Features | Field::Raw { .. })
+        !matches!(self, Field::Fallback(_) | Field::Route(_) | Field::Blinded(_) | Field::Features | Field::Raw { .. })
     }
 }
 
@@ -309,10 +317,23 @@ impl InvoiceBuilder {
         self.push(Field::Route(hops.to_vec()))
     }
 
+    /// Adds a blinded payment path (a `b` field, bLIP-39); several calls add several paths, in
+    /// order. With one, the invoice needs no payment secret (lnd's blinded invoices have none;
+    /// a [`payment_secret`](Self::payment_secret) set anyway is written), sets
+    /// `bolt11_blinded_path` as required (262) unless [`features`](Self::features) names it,
+    /// and may carry no route hint (bLIP-39 forbids `b` with `r`, and readers refuse it).
+    pub fn blinded_path(self, path: &BlindedPath) -> Self {
+        self.push(Field::Blinded(alloc::boxed::Box::new(path.clone())))
+    }
+
+    fn has_blinded(&self) -> bool {
+        self.fields.iter().any(|f| matches!(f, Field::Blinded(_)))
+    }
+
     /// Adds a field of a type BOLT-11 does not define (every reader skips it, J-1), or a
     /// fallback of a version readers skip (19 to 31, R-1), written as the 5-bit `words` given:
-    /// for experiments and extensions such as lnd's blinded paths (type 20). Fields BOLT-11
-    /// defines have their own methods.
+    /// for experiments and extensions. Fields this crate reads (BOLT-11's, and bLIP-39's `b`:
+    /// [`blinded_path`](Self::blinded_path)) have their own methods.
     pub fn raw_field(self, tag: u8, words: &[u8]) -> Self {
         if tag > 31 || words.len() > MAX_FIELD_WORDS || words.iter().any(|&w| w > 31) {
             return self.fail(BuildError::InvalidRawField { tag });
@@ -358,6 +379,9 @@ impl InvoiceBuilder {
             if self.has(tag::METADATA) {
                 implied.push(PAYMENT_METADATA_OPTIONAL);
             }
+            if self.has_blinded() {
+                implied.push(BLINDED_PATH_REQUIRED);
+            }
             for b in implied {
                 if !named(&bits, b) {
                     bits.push(b);
@@ -393,13 +417,22 @@ impl InvoiceBuilder {
         if !self.has(tag::PAYMENT_HASH) {
             return Err(BuildError::MissingPaymentHash);
         }
-        if !self.has(tag::PAYMENT_SECRET) {
+        let blinded = self.has_blinded();
+        if !self.has(tag::PAYMENT_SECRET) && !blinded {
             return Err(BuildError::MissingPaymentSecret);
+        }
+        if blinded && self.fields.iter().any(|f| matches!(f, Field::Route(_))) {
+            return Err(BuildError::BlindedPathWithRouteHint);
         }
         if !self.has(tag::DESCRIPTION) && !self.has(tag::DESCRIPTION_HASH) {
             return Err(BuildError::MissingDescription);
         }
         let features = self.feature_bits()?;
+        // bLIP-39: an invoice that pays only through blinded paths sets 262 or 263 (J-9).
+        let blinded_bit = features.iter().any(|&b| b & !1 == BLINDED_PATH_REQUIRED);
+        if blinded && !self.has(tag::PAYMENT_SECRET) && !blinded_bit {
+            return Err(BuildError::BlindedWithoutFeature);
+        }
         let timestamp = match self.timestamp {
             Some(t) => t,
             None => now().ok_or(BuildError::MissingTimestamp)?,
@@ -534,7 +567,9 @@ impl InvoiceBuilder {
         sig[64] = id.to_i32() as u8;
         WordWriter::push_bytes(&mut w.words, &sig);
         let text = to_bech32(&hrp, &w.words);
-        let view = InvoiceRef::parse_with(&text, &DecodeOptions::new()).map_err(BuildError::Internal)?;
+        // Strict, or (with blinded paths, which need no `s`) the blinded profile, strict otherwise.
+        let policy = if self.has_blinded() { Policy::Blinded } else { Policy::Strict };
+        let view = InvoiceRef::parse_with(&text, &DecodeOptions::new().policy(policy)).map_err(BuildError::Internal)?;
         // The signature as readers see it: a valid recovery id, and low S.
         crate::signature::check_form(&view.signature(), view.recovery_id())
             .map_err(|e| BuildError::Internal(e.into()))?;

@@ -249,6 +249,31 @@ pub enum FieldError {
         /// Position of the field's tag.
         position: usize,
     },
+    /// A `b` field that is not exactly one well-formed blinded path (J-9).
+    #[error("the blinded path at position {position} is malformed: {error}")]
+    InvalidBlindedPath {
+        /// Position of the field's tag.
+        position: usize,
+        /// What is wrong with it.
+        error: crate::blinded::BlindedPathError,
+    },
+    /// Blinded paths (`b`) and route hints (`r`) together: bLIP-39 forbids it, and lnd refuses
+    /// it (J-9).
+    #[error("the invoice has both blinded paths and route hints, which bLIP-39 forbids")]
+    BlindedPathWithRouteHint,
+    /// No `s`, in an invoice that pays through blinded paths: BOLT-11 requires `s` (R-11);
+    /// lnd's blinded invoices leave it out, as bLIP-39 says (J-9).
+    #[error(
+        "the invoice has no payment secret: it pays through blinded paths (bLIP-39), which BOLT-11 does not \
+         define; decode it with the blinded profile to read them"
+    )]
+    BlindedWithoutSecret,
+    /// The blinded profile: no `s`, blinded paths, and neither feature bit 262 nor 263, which
+    /// bLIP-39 asks such an invoice to set so that readers that skip `b` fail (J-9).
+    #[error(
+        "the invoice has no payment secret and pays through blinded paths, but sets neither feature bit 262 nor 263"
+    )]
+    BlindedWithoutFeature,
     /// A required feature this reader does not know (R-5, R-6).
     #[error("the invoice requires feature bit {bit}, which this wallet does not support")]
     UnknownRequiredFeature {
@@ -351,6 +376,10 @@ impl DecodeError {
                 FieldError::InvalidRouteLength { .. } => "invalid_route_hint_length",
                 FieldError::InvalidFallback { .. } => "invalid_fallback",
                 FieldError::EmptyFallback { .. } => "empty_fallback",
+                FieldError::InvalidBlindedPath { .. } => "invalid_blinded_path",
+                FieldError::BlindedPathWithRouteHint => "blinded_path_with_route_hint",
+                FieldError::BlindedWithoutSecret => "blinded_without_payment_secret",
+                FieldError::BlindedWithoutFeature => "blinded_without_feature",
                 FieldError::UnknownRequiredFeature { .. } => "unknown_required_feature",
                 FieldError::MissingFeatureDependency { .. } => "missing_feature_dependency",
             },
@@ -477,8 +506,16 @@ pub enum BuildError {
         /// The type given.
         tag: u8,
     },
-    /// A raw field of a type BOLT-11 defines: it has its own builder method, which checks it.
-    #[error("field '{tag}' is defined by BOLT-11: set it with its own method")]
+    /// Blinded paths, no payment secret, and exact features without bit 262 or 263: readers that
+    /// skip `b` would not know they cannot pay (bLIP-39).
+    #[error("an invoice paid through blinded paths alone must set feature bit 262 or 263")]
+    BlindedWithoutFeature,
+    /// Blinded paths and route hints together: bLIP-39 forbids it, and readers refuse it.
+    #[error("an invoice with blinded paths may not carry route hints (bLIP-39)")]
+    BlindedPathWithRouteHint,
+    /// A raw field of a type this crate reads (BOLT-11's, and bLIP-39's `b`): it has its own
+    /// builder method, which checks it.
+    #[error("field '{tag}' has its own builder method, which checks it: use that")]
     RawFieldDefined {
         /// The field's tag character.
         tag: char,

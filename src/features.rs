@@ -20,13 +20,17 @@ pub struct KnownFeature {
 ///
 /// `var_onion_optin` (8/9) and `payment_secret` (14/15) are ASSUMED in BOLT 9 now, but every
 /// invoice sets them, so readers treat them as known (requirements G, notes 4.7).
-pub const KNOWN_FEATURES: [KnownFeature; 6] = [
+///
+/// `bolt11_blinded_path` (262/263) is bLIP-39's: the invoice carries `b` fields, which this
+/// crate reads ([`BlindedPath`](crate::BlindedPath)).
+pub const KNOWN_FEATURES: [KnownFeature; 7] = [
     KnownFeature { bit: 8, name: "var_onion_optin", requires: None },
     KnownFeature { bit: 14, name: "payment_secret", requires: None },
     KnownFeature { bit: 16, name: "basic_mpp", requires: Some(14) },
     KnownFeature { bit: 24, name: "option_route_blinding", requires: None },
     KnownFeature { bit: 36, name: "option_attribution_data", requires: None },
     KnownFeature { bit: 48, name: "option_payment_metadata", requires: None },
+    KnownFeature { bit: 262, name: "bolt11_blinded_path", requires: None },
 ];
 
 /// The BOLT 9 feature a bit belongs to (either its required or optional bit).

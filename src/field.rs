@@ -27,9 +27,12 @@ pub mod tag {
     pub const MIN_FINAL_CLTV: u8 = 24;
     /// `m`: payment metadata.
     pub const METADATA: u8 = 27;
+    /// `b`: a blinded payment path (bLIP-39, lnd's extension; not in BOLT-11 itself).
+    pub const BLINDED_PATH: u8 = 20;
 }
 
-/// Whether BOLT-11 defines a field of type `tag` (the constants of [`tag`]).
+/// Whether this crate reads fields of type `tag`: those BOLT-11 defines and bLIP-39's `b`
+/// (the constants of [`tag`]). Others are skipped and kept (J-1).
 pub fn is_defined(tag: u8) -> bool {
     matches!(
         tag,
@@ -44,6 +47,7 @@ pub fn is_defined(tag: u8) -> bool {
             | tag::DESCRIPTION_HASH
             | tag::MIN_FINAL_CLTV
             | tag::METADATA
+            | tag::BLINDED_PATH
     )
 }
 

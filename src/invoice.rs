@@ -9,6 +9,7 @@ use core::time::Duration;
 
 use secp256k1::PublicKey;
 
+use crate::blinded::BlindedPath;
 use crate::error::DecodeError;
 use crate::fallback::Fallback;
 use crate::features::Features;
@@ -328,6 +329,11 @@ impl Invoice {
     /// The route hints, in order.
     pub fn route_hints(&self) -> impl Iterator<Item = RouteHint<'_>> + '_ {
         self.as_view().route_hints()
+    }
+
+    /// The blinded payment paths (`b`, bLIP-39), in order.
+    pub fn blinded_paths(&self) -> impl Iterator<Item = BlindedPath> + '_ {
+        self.as_view().blinded_paths()
     }
 
     /// Fields skipped but kept (unknown types, unknown fallback versions, unusable fields).

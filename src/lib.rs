@@ -69,7 +69,9 @@
 //!
 //! # Policies
 //! [`Policy::Strict`] (the default) follows the current normative text; [`Policy::Lenient`]
-//! accepts what lnd and Core Lightning accept today. The table on [`Policy`] lists every
+//! accepts what lnd and Core Lightning accept today; [`Policy::Blinded`] and
+//! [`Policy::Legacy`] are strict but for lnd's blinded-path invoices and invoices from before
+//! payment secrets. The table on [`Policy`] lists every
 //! difference with its rule.
 //!
 //! [BOLT-11]: https://github.com/lightning/bolts/blob/master/11-payment-encoding.md
@@ -86,6 +88,7 @@ extern crate alloc;
 mod amount;
 #[cfg(feature = "parallel")]
 pub mod batch;
+mod blinded;
 #[cfg(feature = "alloc")]
 mod builder;
 mod checksum;
@@ -117,6 +120,7 @@ mod view;
 mod words;
 
 pub use amount::MAX_AMOUNT_MSAT;
+pub use blinded::{BlindedHop, BlindedHops, BlindedPath, BlindedPathError, BlindedPayInfo, MIN_BLINDED_PATH_LEN};
 #[cfg(feature = "alloc")]
 pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};
 pub use checksum::{Bolt11Bech32, MAX_INVOICE_LENGTH};
@@ -129,7 +133,7 @@ pub use field::{is_defined, tag, tag_char, RawField, MAX_FIELD_BYTES, MAX_FIELD_
 #[cfg(feature = "alloc")]
 pub use invoice::Invoice;
 pub use network::{Network, UnknownNetwork};
-pub use policy::{DecodeOptions, Policy};
+pub use policy::{DecodeOptions, Policy, UnknownPolicy};
 pub use printable::PrintableString;
 pub use route::{Hops, RouteHint, RouteHop, ShortChannelId, HOP_LEN};
 pub use view::{Description, InvoiceRef, DEFAULT_EXPIRY_SECS, DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA};

@@ -5,6 +5,7 @@
 //! borrowed view and the owned invoice both read their values from those places.
 
 use crate::amount;
+use crate::blinded;
 use crate::checksum::{self, CHECKSUM_LEN, MAX_INVOICE_LENGTH, VALID_RESIDUE};
 use crate::error::{Bech32Error, DecodeError, FieldError, HrpError};
 use crate::fallback::Fallback;
@@ -26,6 +27,8 @@ pub(crate) const SIGNATURE_WORDS: usize = 104;
 const HASH_WORDS: usize = 52;
 /// Words in a 33-byte public key (`n`).
 const PUBKEY_WORDS: usize = 53;
+/// bLIP-39's feature, `bolt11_blinded_path` (its even bit).
+const BLINDED_PATH_FEATURE: usize = 262;
 
 /// Where a field's data lies: word offsets within the data part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +63,8 @@ pub(crate) struct Parsed {
     pub(crate) min_final_cltv: Option<IntField>,
     pub(crate) fallbacks: u16,
     pub(crate) routes: u16,
+    /// Well-formed `b` fields (J-9).
+    pub(crate) blinded: u16,
     pub(crate) unknown: u16,
     /// Index of the first signature word within the data part.
     pub(crate) fields_end: u16,
@@ -205,6 +210,7 @@ struct Layout<'a> {
     min_final_cltv: Option<IntField>,
     fallbacks: u16,
     routes: u16,
+    blinded: u16,
     unknown: u16,
 }
 
@@ -226,12 +232,13 @@ impl<'a> Layout<'a> {
             min_final_cltv: None,
             fallbacks: 0,
             routes: 0,
+            blinded: 0,
             unknown: 0,
         }
     }
 
     fn strict(&self) -> bool {
-        self.policy == Policy::Strict
+        self.policy.is_strict()
     }
 
     /// The position in the caller's input of data word `index`.
@@ -381,6 +388,18 @@ impl<'a> Layout<'a> {
                 Err(bytes) if self.strict() => Err(FieldError::InvalidRouteLength { position, bytes }.into()),
                 Err(_) => self.keep(),
             },
+            // J-9: one blinded path per `b`, read exactly. Lenient readers skip and keep a
+            // malformed one rather than guess (lnd ignores trailing bytes and zero-fills a cut
+            // cipher text; neither is a path its writer could have meant).
+            tag::BLINDED_PATH => match blinded::check_words(f.data) {
+                Ok(()) => {
+                    self.check_bytes(f.data, t, position)?;
+                    self.blinded = self.blinded.saturating_add(1);
+                    Ok(())
+                }
+                Err(error) if self.strict() => Err(FieldError::InvalidBlindedPath { position, error }.into()),
+                Err(_) => self.keep(),
+            },
             // J-1: unknown types are skipped, and kept.
             _ => self.keep(),
         }
@@ -397,9 +416,24 @@ impl<'a> Layout<'a> {
 
     fn finish(self, opts: &DecodeOptions<'_>, head: ParsedHead) -> Result<Parsed, DecodeError> {
         let payment_hash = self.payment_hash.ok_or(FieldError::MissingPaymentHash)?; // W-1
-                                                                                     // R-11 (strict); lenient readers accept invoices from before payment secrets.
-        if self.strict() && self.payment_secret.is_none() {
-            return Err(FieldError::MissingPaymentSecret.into());
+        let seen = |t: u8| self.seen & (1 << t) != 0;
+        // J-9, every profile: bLIP-39 forbids `b` with `r`, and lnd refuses it.
+        if seen(tag::BLINDED_PATH) && seen(tag::ROUTE) {
+            return Err(FieldError::BlindedPathWithRouteHint.into());
+        }
+        let features = Features::from_words(span_words(self.words, self.features));
+        // strict readers require `s`. The legacy profile reads invoices from before payment
+        // secrets, the blinded one lnd's blinded invoices (J-9), lenient both.
+        if self.payment_secret.is_none() {
+            match self.policy {
+                Policy::Strict if self.blinded > 0 => return Err(FieldError::BlindedWithoutSecret.into()),
+                Policy::Strict => return Err(FieldError::MissingPaymentSecret.into()),
+                Policy::Blinded if self.blinded == 0 => return Err(FieldError::MissingPaymentSecret.into()),
+                Policy::Blinded if !features.supports(BLINDED_PATH_FEATURE) => {
+                    return Err(FieldError::BlindedWithoutFeature.into())
+                }
+                _ => {}
+            }
         }
         // R-3, both policies.
         match (self.description, self.description_hash) {
@@ -408,7 +442,6 @@ impl<'a> Layout<'a> {
             _ => {}
         }
         if self.strict() {
-            let features = Features::from_words(span_words(self.words, self.features));
             // name the first unknown required bit.
             if let Some(bit) = features.unknown_required(opts.known_features).next() {
                 return Err(FieldError::UnknownRequiredFeature { bit }.into());
@@ -434,6 +467,7 @@ impl<'a> Layout<'a> {
             min_final_cltv: self.min_final_cltv,
             fallbacks: self.fallbacks,
             routes: self.routes,
+            blinded: self.blinded,
             unknown: self.unknown,
             fields_end: head.fields_end,
             upper: head.upper,
@@ -471,7 +505,7 @@ fn set_once(
     };
     // Compare word values, not characters: case does not matter here.
     let same = || span_words(words, Some(first)).iter().eq(span_words(words, Some(span)).iter());
-    if policy == Policy::Strict || !(may_differ || same()) {
+    if policy.is_strict() || !(may_differ || same()) {
         return Err(FieldError::Duplicate { tag, position }.into());
     }
     Ok(false)

@@ -2,11 +2,17 @@
 
 use crate::network::Network;
 
-/// Which rules a decoder holds an invoice to.
+/// Which rules a decoder holds an invoice to: a decoding profile.
+///
+/// [`Strict`](Policy::Strict) is BOLT-11 itself. Two profiles are strict but for one
+/// population of real invoices each: [`Blinded`](Policy::Blinded) (lnd's blinded-path invoices,
+/// which have no `s`) and [`Legacy`](Policy::Legacy) (invoices from before payment secrets).
+/// [`Lenient`](Policy::Lenient) reads what lnd and Core Lightning read. The table below is
+/// strict against lenient; `docs/policy.md` has every profile.
 ///
 /// | rule | [`Strict`](Policy::Strict) (default) | [`Lenient`](Policy::Lenient) |
 /// |---|---|---|
-/// | `s` missing (R-11) | fails | accepted |
+/// | `s` missing (R-11) | fails (`Legacy` reads it; `Blinded` reads it beside a `b`, J-9) | accepted |
 /// | `p`/`h`/`s`/`n` of wrong length (R-2) | fails | skipped, kept as an unknown field |
 /// | two `p`, `s`, `d` or `h` that differ (J-2, R-3) | fails | fails |
 /// | the same `p`, `s`, `d` or `h` twice (J-2) | fails | the first is used |
@@ -16,6 +22,8 @@ use crate::network::Network;
 /// | unknown even feature bit (R-5) | fails | reported by [`Features::unknown_required`](crate::Features::unknown_required) |
 /// | feature without its dependency (G-2) | fails | accepted |
 /// | empty `r`, or not whole 51-byte hops (J-4) | fails | skipped, kept |
+/// | malformed `b` (J-9) | fails | skipped, kept |
+/// | `b` together with `r` (J-9) | fails | fails |
 /// | fallback program of wrong length (W-17) | fails | skipped, kept |
 /// | fallback of unknown version 19-31 (R-1) | skipped, kept | skipped, kept |
 /// | unknown tag (J-1) | skipped, kept | skipped, kept |
@@ -33,6 +41,56 @@ pub enum Policy {
     Strict,
     /// What lnd and Core Lightning accept today; for reading invoices from older software.
     Lenient,
+    /// Strict, except that an invoice may leave out `s` when it pays through blinded paths:
+    /// at least one well-formed `b` field and feature bit 262 or 263 set (bLIP-39, J-9). What
+    /// lnd 0.18.3 and later writes with `--blind`.
+    Blinded,
+    /// Strict, except that `s` may be missing: invoices from before payment secrets
+    /// (lnd before 2025, and most invoices of 2018 to 2020).
+    Legacy,
+}
+
+impl Policy {
+    /// Every profile.
+    pub const ALL: [Policy; 4] = [Policy::Strict, Policy::Lenient, Policy::Blinded, Policy::Legacy];
+
+    /// The profile's name: `strict`, `lenient`, `blinded` or `legacy` (the CLI's `--profile`,
+    /// and the word the JavaScript and Python packages take).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Policy::Strict => "strict",
+            Policy::Lenient => "lenient",
+            Policy::Blinded => "blinded",
+            Policy::Legacy => "legacy",
+        }
+    }
+
+    /// Whether the strict rules apply (every profile but lenient).
+    pub(crate) const fn is_strict(self) -> bool {
+        !matches!(self, Policy::Lenient)
+    }
+}
+
+impl core::fmt::Display for Policy {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error for a profile name that [`Policy::from_str`](core::str::FromStr::from_str) does
+/// not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown profile (expected strict, lenient, blinded or legacy)")]
+#[non_exhaustive]
+pub struct UnknownPolicy;
+
+impl core::str::FromStr for Policy {
+    type Err = UnknownPolicy;
+
+    /// A profile by its [`name`](Policy::name), in any case.
+    fn from_str(s: &str) -> Result<Self, UnknownPolicy> {
+        Policy::ALL.into_iter().find(|p| p.name().eq_ignore_ascii_case(s)).ok_or(UnknownPolicy)
+    }
 }
 
 /// What the caller asks of a decode: the policy, the network, and extra known features.
@@ -73,6 +131,16 @@ impl<'a> DecodeOptions<'a> {
     /// Shorthand for [`Policy::Lenient`].
     pub const fn lenient(self) -> Self {
         self.policy(Policy::Lenient)
+    }
+
+    /// Shorthand for [`Policy::Blinded`]: strict, and lnd's blinded-path invoices without `s`.
+    pub const fn blinded(self) -> Self {
+        self.policy(Policy::Blinded)
+    }
+
+    /// Shorthand for [`Policy::Legacy`]: strict, and invoices from before payment secrets.
+    pub const fn legacy(self) -> Self {
+        self.policy(Policy::Legacy)
     }
 
     /// Makes an invoice for any other network an error.

@@ -117,6 +117,41 @@ fn hex_key<S: Serializer>(key: &[u8; 33], s: S) -> Result<S::Ok, S::Error> {
     Hex(key).serialize(s)
 }
 
+/// A blinded path (J-9), with the names the issue gives and lnd's meanings.
+struct BlindedEntry(crate::blinded::BlindedPath);
+
+impl Serialize for BlindedEntry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = &self.0;
+        let mut m = s.serialize_map(Some(8))?;
+        m.serialize_entry("fee_base_msat", &p.fee_base_msat())?;
+        m.serialize_entry("fee_proportional_millionths", &p.fee_proportional_millionths())?;
+        m.serialize_entry("cltv_expiry_delta", &p.cltv_expiry_delta())?;
+        m.serialize_entry("htlc_minimum_msat", &Safe(p.htlc_minimum_msat()))?;
+        m.serialize_entry("htlc_maximum_msat", &Safe(p.htlc_maximum_msat()))?;
+        m.serialize_entry("features", &Hex(p.features()))?;
+        m.serialize_entry("first_ephemeral_blinding_point", &Hex(&p.first_ephemeral_blinding_point()))?;
+        let hops = Seq(|| p.hops().map(|h| BlindedHopEntry { id: h.blinded_node_id, data: h.encrypted_data }));
+        m.serialize_entry("hops", &hops)?;
+        m.end()
+    }
+}
+
+/// A hop of a blinded path: `{blinded_node_id, encrypted_data}`.
+struct BlindedHopEntry<'p> {
+    id: [u8; 33],
+    data: &'p [u8],
+}
+
+impl Serialize for BlindedHopEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("blinded_node_id", &Hex(&self.id))?;
+        m.serialize_entry("encrypted_data", &Hex(self.data))?;
+        m.end()
+    }
+}
+
 /// A field skipped but kept: `{tag, data}`, the data as lower-case bech32 characters.
 #[derive(Serialize)]
 struct ExtraEntry {
@@ -131,7 +166,10 @@ struct ExtraEntry {
 /// `payment_secret`, `description`, `description_hash`, `payment_metadata`, `feature_bits`,
 /// `features` (`{bit, name, required}`), `fallbacks` (`{type, addr, hex}`), `routes` (lists
 /// of `{pubkey, short_channel_id, fee_base_msat, fee_proportional_millionths,
-/// cltv_expiry_delta}`), `extra` (fields skipped but kept, `{tag, data}`), `signature`
+/// cltv_expiry_delta}`), `blinded_paths` (bLIP-39: `{fee_base_msat,
+/// fee_proportional_millionths, cltv_expiry_delta, htlc_minimum_msat, htlc_maximum_msat,
+/// features, first_ephemeral_blinding_point, hops: [{blinded_node_id, encrypted_data}]}`, all
+/// bytes as hex), `extra` (fields skipped but kept, `{tag, data}`), `signature`
 /// (r || s) and `recovery_id`.
 ///
 /// Hex is lower case; absent values are left out; integers above 2^53 - 1 (an amount over
@@ -223,6 +261,9 @@ impl Serialize for Summary<'_> {
                 })
             });
             m.serialize_entry("routes", &routes)?;
+        }
+        if view.blinded_path_count() > 0 {
+            m.serialize_entry("blinded_paths", &Seq(|| view.blinded_paths().map(BlindedEntry)))?;
         }
         if view.unknown_fields().next().is_some() {
             let extra = Seq(|| {

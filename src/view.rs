@@ -7,6 +7,7 @@ use core::time::Duration;
 
 use bitcoin_hashes::{sha256, Hash};
 
+use crate::blinded::{self, BlindedPath};
 use crate::error::{DecodeError, SignatureError};
 use crate::fallback::Fallback;
 use crate::features::Features;
@@ -240,6 +241,7 @@ impl<'a> InvoiceRef<'a> {
             tag::MIN_FINAL_CLTV => p.min_final_cltv.map_or(false, |c| starts_here(c.start)),
             tag::FALLBACK => matches!(Fallback::from_words(f.data), Ok(Some(_))),
             tag::ROUTE => RouteHint::check(f.data).is_ok(),
+            tag::BLINDED_PATH => blinded::check_words(f.data).is_ok(),
             _ => false,
         }
     }
@@ -266,6 +268,17 @@ impl<'a> InvoiceRef<'a> {
         self.fields()
             .filter(|f| f.tag == tag::ROUTE && RouteHint::check(f.data).is_ok())
             .map(|f| RouteHint::from_words(f.data))
+    }
+
+    /// The blinded payment paths (`b`, bLIP-39), in order: each a copy of its field's bytes,
+    /// checked when the invoice was parsed (J-9).
+    pub fn blinded_paths(&self) -> impl Iterator<Item = BlindedPath> + 'a {
+        self.fields().filter(|f| f.tag == tag::BLINDED_PATH).filter_map(|f| BlindedPath::from_words(f.data).ok())
+    }
+
+    /// How many blinded paths the invoice carries.
+    pub fn blinded_path_count(&self) -> usize {
+        usize::from(self.parsed.blinded)
     }
 
     /// The signature's words.

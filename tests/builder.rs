@@ -288,13 +288,13 @@ fn the_features_field_goes_where_it_was_first_set() {
 
 #[test]
 fn raw_fields_carry_what_readers_skip() {
-    // Issue 12: fields of types BOLT-11 does not define, such as lnd's blinded paths (20), and
-    // fallbacks of versions readers skip, for experiments.
+    // Issue 12: fields of types BOLT-11 does not define, and fallbacks of versions readers
+    // skip, for experiments. (lnd's blinded paths, type 20, now have their own method.)
     let key = spec_key();
-    let inv = base().raw_field_bytes(20, &[0xab; 40]).raw_field(9, &[19, 1, 2]).raw_field(10, &[]).sign(&key).unwrap();
+    let inv = base().raw_field_bytes(21, &[0xab; 40]).raw_field(9, &[19, 1, 2]).raw_field(10, &[]).sign(&key).unwrap();
     let kept: Vec<(char, Vec<u8>)> = inv.unknown_fields().map(|f| (f.tag_char(), f.data.iter().collect())).collect();
     assert_eq!(kept.len(), 3);
-    assert_eq!(kept[0].0, tag_char(20));
+    assert_eq!(kept[0].0, tag_char(21));
     assert_eq!(inv.unknown_fields().next().unwrap().data.bytes().collect::<Vec<_>>(), [0xab; 40]);
     assert_eq!(kept[1], ('f', vec![19, 1, 2]));
     assert_eq!(kept[2], ('2', vec![]));

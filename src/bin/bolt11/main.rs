@@ -17,7 +17,7 @@ use lightning_bolt11::request::{
 use lightning_bolt11::secp256k1::rand::random;
 use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::summary::Summary;
-use lightning_bolt11::{DecodeOptions, InvoiceRef, Network};
+use lightning_bolt11::{DecodeOptions, InvoiceRef, Network, Policy};
 use serde_json::json;
 
 use output::Layout;
@@ -47,7 +47,15 @@ on every core; memory stays bounded whatever the input's size.
 Exit status: 0 when every invoice decoded, 1 when any did not, 2 on bad usage.
 
 options:
-  --lenient           accept what lnd and Core Lightning accept (default: strict BOLT-11)
+  --profile NAME      the rules invoices are held to (default strict):
+                        strict   BOLT-11's current text
+                        blinded  strict, and lnd's blinded-path invoices (bLIP-39 `b` fields,
+                                 no payment secret, feature bit 262 or 263)
+                        legacy   strict, and invoices from before payment secrets
+                        lenient  what lnd and Core Lightning accept, except where two readers
+                                 could take two payment hashes or payees from one invoice
+                                 (a second p, s or h is still refused)
+  --lenient           the same as --profile lenient
   --no-verify         do not check the signature; `payee` is then only the `n` field's claim,
                       marked \"payee_verified\": false
   --network NET       refuse invoices for another network (bitcoin, testnet, signet, regtest,
@@ -201,6 +209,11 @@ fn decode(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failur
         match arg {
             Long("help") | Short('h') => print_and_exit(DECODE_HELP),
             Long("lenient") => settings.opts = settings.opts.lenient(),
+            Long("profile") => {
+                let name = args.value()?.string()?;
+                let profile = name.parse::<Policy>().map_err(|e| Failure::Usage(format!("--profile {name}: {e}")))?;
+                settings.opts = settings.opts.policy(profile);
+            }
             Long("no-verify") => settings.verify = false,
             Long("network") => settings.opts = settings.opts.network(network_arg(&mut args)?),
             Long("description") => settings.description = Some(args.value()?.string()?),
