@@ -262,8 +262,12 @@ impl InvoiceBuilder {
         self.push(Field::Expiry(secs))
     }
 
-    /// `min_final_cltv_expiry_delta` (W-11, W-12, W-13).
+    /// `min_final_cltv_expiry_delta` (W-11, W-12, W-13), at most 2^32 - 1 blocks: readers refuse
+    /// more, which no HTLC's 32-bit CLTV expiry can meet (J-8).
     pub fn min_final_cltv_expiry_delta(self, delta: u64) -> Self {
+        if delta > u64::from(u32::MAX) {
+            return self.fail(BuildError::CltvTooLarge { delta });
+        }
         self.push(Field::MinFinalCltv(delta))
     }
 

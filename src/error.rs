@@ -441,6 +441,12 @@ pub enum BuildError {
     /// The amount is zero or above [`MAX_AMOUNT_MSAT`](crate::MAX_AMOUNT_MSAT) (B-3, J-3).
     #[error("the amount must be between 1 millisatoshi and 18,446,744.07 bitcoin")]
     InvalidAmount,
+    /// A `min_final_cltv_expiry_delta` above 2^32 - 1 blocks, which readers refuse (J-8).
+    #[error("min_final_cltv_expiry_delta {delta} is more blocks than any HTLC can wait (at most 4294967295)")]
+    CltvTooLarge {
+        /// The delta given.
+        delta: u64,
+    },
     /// The timestamp does not fit in 35 bits (C-1).
     #[error("the timestamp is past the year 3058 and does not fit in 35 bits")]
     TimestampTooLarge,

@@ -398,3 +398,15 @@ fn an_empty_description_is_kept_and_empty() {
     assert!(d.is_empty());
     assert_eq!(d.bytes().count(), 0);
 }
+
+#[test]
+fn a_cltv_delta_readers_refuse_is_refused() {
+    // J-8: readers refuse a `c` above 2^32 - 1, so the builder does too.
+    let key = spec_key();
+    assert_eq!(
+        base().min_final_cltv_expiry_delta(1 << 32).sign(&key).unwrap_err(),
+        BuildError::CltvTooLarge { delta: 1 << 32 }
+    );
+    let max = u64::from(u32::MAX);
+    assert_eq!(base().min_final_cltv_expiry_delta(max).sign(&key).unwrap().min_final_cltv_expiry_delta(), max);
+}

@@ -68,7 +68,8 @@ fn spec() -> impl Strategy<Value = Spec> {
     ));
     (
         (network(), amount, 0u64..=MAX_TIMESTAMP, any::<[u8; 32]>(), any::<[u8; 32]>(), description),
-        (prop::option::of(any::<u64>()), prop::option::of(any::<u64>()), features),
+        // `c` up to 2^32 - 1 (J-8); expiry any u64.
+        (prop::option::of(any::<u64>()), prop::option::of(any::<u32>().prop_map(u64::from)), features),
         (
             prop::option::of(prop::collection::vec(any::<u8>(), 0..64)),
             prop::collection::vec(fallback(), 0..3),
