@@ -22,7 +22,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::error::DecodeError;
+use crate::checksum::MAX_INVOICE_LENGTH;
+use crate::error::{Bech32Error, DecodeError};
 use crate::invoice::Invoice;
 use crate::network::Network;
 use crate::policy::DecodeOptions;
@@ -54,18 +55,19 @@ impl PaymentInput {
     /// # Errors
     /// As [`parse`](Self::parse).
     pub fn parse_with(text: &str, opts: &DecodeOptions<'_>) -> Result<Self, InputError> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(InputError::Empty);
-        }
-        if let Some(rest) = strip_scheme(text, "bitcoin:") {
-            return bip21(rest, opts).map(PaymentInput::Bip21);
-        }
-        let bare = strip_scheme(text, "lightning://").or_else(|| strip_scheme(text, "lightning:")).unwrap_or(text);
-        if let Some(other) = not_an_invoice(bare) {
-            return Err(other);
-        }
-        Invoice::decode_with(bare, opts).map(PaymentInput::Invoice).map_err(InputError::Invoice)
+        let found = InvoiceText::find(text)?;
+        let invoice = Invoice::decode_with(found.as_str(), opts).map_err(InputError::Invoice)?;
+        found.check_network(invoice.network())?;
+        Ok(match found.uri {
+            None => PaymentInput::Invoice(invoice),
+            Some(uri) => PaymentInput::Bip21(Bip21Invoice {
+                invoice,
+                address: Some(uri.address).filter(|a| !a.is_empty()),
+                amount_msat: uri.amount_msat,
+                label: uri.label,
+                message: uri.message,
+            }),
+        })
     }
 
     /// The invoice, whichever form carried it.
@@ -75,6 +77,95 @@ impl PaymentInput {
             PaymentInput::Bip21(uri) => &uri.invoice,
         }
     }
+}
+
+/// The invoice text a pasted or scanned text carries, found without decoding it: for callers
+/// that decode their own way (the borrowed view, without the signature; another profile), as
+/// the `bolt11` tool does. [`PaymentInput::parse_with`] is this, a decode, and
+/// [`check_network`](Self::check_network).
+///
+/// ```
+/// use lightning_bolt11::input::{InputError, InvoiceText};
+/// use lightning_bolt11::InvoiceRef;
+///
+/// let found = InvoiceText::find("lightning:lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjpf39tuven09sam30g4vgpfna3rh")?;
+/// let view = InvoiceRef::parse(found.as_str())?; // no signature work
+/// found.check_network(view.network())?;
+/// assert_eq!(view.amount_msat(), Some(250_000_000));
+/// assert_eq!(InvoiceText::find("lno1qgsq").unwrap_err(), InputError::Bolt12Offer);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvoiceText<'a> {
+    text: alloc::borrow::Cow<'a, str>,
+    uri: Option<UriParts>,
+}
+
+impl<'a> InvoiceText<'a> {
+    /// Finds the invoice in `text`: bare, behind `lightning:` or `lightning://`, or in a
+    /// `bitcoin:` URI's `lightning` parameter (whose other parameters are checked here).
+    ///
+    /// # Errors
+    /// What else the text is, or how its URI is malformed: see [`InputError`]; never
+    /// [`InputError::Invoice`] or [`InputError::NetworkMismatch`], which need the decode.
+    pub fn find(text: &'a str) -> Result<Self, InputError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(InputError::Empty);
+        }
+        if let Some(rest) = strip_scheme(trimmed, "bitcoin:") {
+            let uri = parse_uri(rest)?;
+            let invoice = match &uri.lightning {
+                Some(invoice) => invoice.clone(),
+                None if uri.offer => return Err(InputError::UriOfferOnly),
+                None => return Err(InputError::OnChainAddress),
+            };
+            return Ok(InvoiceText { text: invoice.into(), uri: Some(uri) });
+        }
+        // `lightning:` is stripped by the decoder itself, which then counts positions from the
+        // start of what was given; `lightning://` it does not know.
+        let (bare, given) = match strip_scheme(trimmed, "lightning://") {
+            Some(rest) => (rest, rest),
+            None => (strip_scheme(trimmed, "lightning:").unwrap_or(trimmed), text),
+        };
+        if let Some(other) = not_an_invoice(bare) {
+            return Err(other);
+        }
+        Ok(InvoiceText { text: given.into(), uri: None })
+    }
+
+    /// The text to decode as an invoice.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether it came from a `bitcoin:` URI.
+    pub fn is_uri(&self) -> bool {
+        self.uri.is_some()
+    }
+
+    /// Checks the decoded invoice's network against the URI's on-chain address, if any.
+    ///
+    /// # Errors
+    /// [`InputError::NetworkMismatch`] when the address is for another network.
+    pub fn check_network(&self, network: Network) -> Result<(), InputError> {
+        match self.uri.as_ref().and_then(|u| u.networks) {
+            Some(n) if !n.contains(&network) => Err(InputError::NetworkMismatch { invoice: network }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A `bitcoin:` URI's parts, before its invoice is decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct UriParts {
+    address: String,
+    networks: Option<&'static [Network]>,
+    lightning: Option<String>,
+    amount_msat: Option<u64>,
+    label: Option<String>,
+    message: Option<String>,
+    offer: bool,
 }
 
 /// A `bitcoin:` URI's invoice and on-chain part.
@@ -172,6 +263,33 @@ pub enum InputError {
     Unrecognised,
 }
 
+impl InputError {
+    /// A stable, machine-readable name, in `snake_case`; for [`InputError::Invoice`] the
+    /// decode error's own ([`DecodeError::kind`]).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            InputError::Empty => "empty",
+            InputError::Bolt12Offer => "bolt12_offer",
+            InputError::Bolt12Invoice => "bolt12_invoice",
+            InputError::Lnurl => "lnurl",
+            InputError::LightningAddress { .. } => "lightning_address",
+            InputError::OnChainAddress => "on_chain_address",
+            InputError::UriOfferOnly => "uri_offer_only",
+            InputError::Uri(e) => match e {
+                UriError::Address => "uri_address",
+                UriError::Amount => "uri_amount",
+                UriError::ZeroAmount => "uri_zero_amount",
+                UriError::Repeated(_) => "uri_repeated_parameter",
+                UriError::UnknownRequired(_) => "uri_unknown_required_parameter",
+                UriError::Escape => "uri_escape",
+            },
+            InputError::NetworkMismatch { .. } => "network_mismatch",
+            InputError::Invoice(e) => e.kind(),
+            InputError::Unrecognised => "unrecognised",
+        }
+    }
+}
+
 /// How a `bitcoin:` URI is malformed (BIP-21, BIP-321).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -212,6 +330,10 @@ fn not_an_invoice(text: &str) -> Option<InputError> {
     }
     if lower("lnurl") || lower("keyauth://") {
         return Some(InputError::Lnurl);
+    }
+    // Longer than any invoice: said as the decoder says it, before the other forms look at it.
+    if text.len() > MAX_INVOICE_LENGTH {
+        return Some(InputError::Invoice(Bech32Error::TooLong { len: text.len(), max: MAX_INVOICE_LENGTH }.into()));
     }
     if let Some((user, domain)) = text.split_once('@') {
         let user_ok = !user.is_empty() && user.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_.+".contains(&c));
@@ -262,8 +384,8 @@ fn address_networks(text: &str) -> Option<&'static [Network]> {
     }
 }
 
-/// Reads a `bitcoin:` URI (after the scheme): `ADDRESS?key=value&…`.
-fn bip21(rest: &str, opts: &DecodeOptions<'_>) -> Result<Bip21Invoice, InputError> {
+/// Reads a `bitcoin:` URI (after the scheme), `ADDRESS?key=value&…`, all but its invoice.
+fn parse_uri(rest: &str) -> Result<UriParts, InputError> {
     let (address, query) = rest.split_once('?').unwrap_or((rest, ""));
     let address = percent_decode(address).map_err(InputError::Uri)?;
     let networks = match address.as_str() {
@@ -304,15 +426,7 @@ fn bip21(rest: &str, opts: &DecodeOptions<'_>) -> Result<Bip21Invoice, InputErro
     if amount_msat == Some(0) {
         return Err(InputError::Uri(UriError::ZeroAmount));
     }
-    let invoice = match lightning {
-        Some(text) => Invoice::decode_with(&text, opts).map_err(InputError::Invoice)?,
-        None if offer => return Err(InputError::UriOfferOnly),
-        None => return Err(InputError::OnChainAddress),
-    };
-    if networks.map_or(false, |n| !n.contains(&invoice.network())) {
-        return Err(InputError::NetworkMismatch { invoice: invoice.network() });
-    }
-    Ok(Bip21Invoice { invoice, address: Some(address).filter(|a| !a.is_empty()), amount_msat, label, message })
+    Ok(UriParts { address, networks, lightning, amount_msat, label, message, offer })
 }
 
 /// `%XX` escapes decoded (BIP-21 values are URI-escaped UTF-8).

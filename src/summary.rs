@@ -181,12 +181,20 @@ struct ExtraEntry {
 pub struct Summary<'a> {
     view: InvoiceRef<'a>,
     payee: Option<secp256k1::PublicKey>,
+    input: Option<&'a str>,
 }
 
 impl<'a> Summary<'a> {
     /// Summarises a parsed invoice; `payee` is the key the signature check gave, if it ran.
     pub fn new(view: &InvoiceRef<'a>, payee: Option<secp256k1::PublicKey>) -> Self {
-        Summary { view: *view, payee }
+        Summary { view: *view, payee, input: None }
+    }
+
+    /// Writes `input` first, as `invoice`: the text the summary was made from, so that a line of
+    /// output names its input (the `bolt11` tool's `--echo`).
+    pub fn with_input(mut self, input: &'a str) -> Self {
+        self.input = Some(input);
+        self
     }
 }
 
@@ -196,6 +204,9 @@ impl Serialize for Summary<'_> {
         let network = view.network();
         let features = view.features();
         let mut m = s.serialize_map(None)?;
+        if let Some(input) = self.input {
+            m.serialize_entry("invoice", input)?;
+        }
         m.serialize_entry("currency", network.currency())?;
         m.serialize_entry("network", network.name())?;
         if let Some(amount) = view.amount_msat() {

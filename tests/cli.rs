@@ -457,3 +457,287 @@ fn every_command_has_help_and_the_tool_a_version() {
     let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).arg("--version").output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), concat!("bolt11 ", env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn a_reader_that_goes_away_leaves_the_status_of_the_lines_read() {
+    // Issue 19, item 4: a stream cut by its reader exited 0 though lines had failed.
+    let valid = strictly_valid()[0]["invoice"].as_str().unwrap().to_owned();
+    let mut child = spawn_bolt11(&["decode", "-j", "1", "-"]);
+    let mut stdin = child.stdin.take().unwrap();
+    let input = format!("bogus\n{}", format!("{valid}\n").repeat(200_000));
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_closed_standard_error_is_no_panic() {
+    // Issue 19, item 4: usage errors with standard error closed exited 101 with a panic.
+    for args in [&["decode", "--bogus"][..], &["nope"][..], &["make", "--api", "webln", "--key", KEY, "5"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+            .args(args)
+            .env_remove("BOLT11_SECRET_KEY")
+            .stderr(Stdio::null())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(101), "{args:?}");
+    }
+    // A closed descriptor, not /dev/null: writing fails.
+    let out = Command::new("sh")
+        .args(["-c", &format!("{} decode --bogus 2>&-", env!("CARGO_BIN_EXE_bolt11"))])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::new("sh")
+        .args(["-c", &format!("{} make --api webln --key {KEY} 5 2>&-", env!("CARGO_BIN_EXE_bolt11"))])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "the response is still written");
+}
+
+#[test]
+fn stream_lines_are_measured_as_single_decodes_measure_them() {
+    // Issue 19, item 4: whitespace past 64 KiB underflowed a length; a valid invoice padded past
+    // 64 KiB got a length not its own.
+    let valid = strictly_valid()[0]["invoice"].as_str().unwrap().to_owned();
+    let blank = " ".repeat(70_000);
+    // Past 64 KiB in all, under the 128 KiB one command-line argument may take.
+    let padded = format!("{}{valid}{}", " ".repeat(40_000), "\t".repeat(30_000));
+    let long = format!("  lightning:{}  ", "q".repeat(80_000));
+    let input = format!("{blank}\n{padded}\n{long}\n");
+    let (code, out, _) = bolt11_with_input(&["decode", "-"], input.as_bytes());
+    assert_eq!(code, 1);
+    let got: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(got[0]["error"]["kind"], "empty");
+    assert_eq!(got[1]["payment_hash"], strictly_valid()[0]["payment_hash"]);
+    assert_eq!(got[2]["error"]["kind"], "too_long");
+    assert!(got[2]["error"]["message"].as_str().unwrap().contains("80000 characters"), "{}", got[2]);
+    assert_eq!(got[0], bolt11(&["decode", "--compact", &blank]).1);
+    assert_eq!(got[1], bolt11(&["decode", "--compact", &padded]).1);
+}
+
+#[test]
+fn what_is_not_an_invoice_is_named_for_what_it_is() {
+    // Issue 19, item 8: the tool reads pasted input as the library's PaymentInput does.
+    let coffee = vector("Please send $3 for a cup of coffee")["invoice"].as_str().unwrap().to_owned();
+    for (input, kind) in [
+        ("lno1pqps7sjqpgtyzm3qv4uxzmtsd3jjqer9wd3hy6tsw35k7msjzfpy7nz5yqcnygrfdej82um5wf5k2uckyypwa3eyt44h6txtxquqh7lz5djge4afgfjn7k4rgrkuag0jsd5xvxg", "bolt12_offer"),
+        ("lnurl1dp68gurn8ghj7um9wfmxjcm99e3k7mf0v9cxj0m385ekvcenxc6r2c35xvukxefcv5mkvv34x5ekzd3ev56nyd3hxqurzepexejxxepnxscrvwfnv9nxzcn9xq6xyefhvgcxxcmyxymnserxfq5fns", "lnurl"),
+        ("satoshi@example.com", "lightning_address"),
+        ("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "on_chain_address"),
+        ("bitcoin:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4?amount=1", "on_chain_address"),
+        ("bitcoin:?lno=lno1qgsq", "uri_offer_only"),
+        ("hello", "unrecognised"),
+    ] {
+        let (code, j, _) = bolt11(&["decode", input]);
+        assert_eq!((code, j["error"]["kind"].as_str()), (1, Some(kind)), "{input}");
+    }
+    // An invoice behind lightning:// or inside a bitcoin: URI decodes.
+    for input in [format!("lightning://{coffee}"), format!("bitcoin:?amount=0.0025&lightning={coffee}")] {
+        let (code, j, _) = bolt11(&["decode", &input]);
+        assert_eq!(
+            (code, j["payment_hash"].clone()),
+            (0, vector("Please send $3")["payment_hash"].clone()),
+            "{input:.40}"
+        );
+    }
+    // A URI whose address is for another network than its invoice.
+    let testnet = vector("The same, on testnet")["invoice"].as_str().unwrap().to_owned();
+    let (_, j, _) =
+        bolt11(&["decode", &format!("bitcoin:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4?lightning={testnet}")]);
+    assert_eq!(j["error"]["kind"], "network_mismatch");
+}
+
+#[test]
+fn core_lightning_and_lnd_objects_field_for_field() {
+    // Issue 19, item 9: `--format cln` is Core Lightning's `decode`, `--format lnd` lnd's
+    // `decodepayreq`, so that scripts written for either keep working.
+    let v = vector("On mainnet, with fallback address 1RustyRX2oai4EYYDpQGWvEL62BBGqN9T with extra routing info");
+    let s = v["invoice"].as_str().unwrap();
+    let (code, cln, _) = bolt11(&["decode", "--format", "cln", s]);
+    assert_eq!(code, 0);
+    let keys: Vec<&str> = cln.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut want = vec![
+        "type",
+        "currency",
+        "created_at",
+        "expiry",
+        "payee",
+        "amount_msat",
+        "description_hash",
+        "min_final_cltv_expiry",
+        "payment_secret",
+        "features",
+        "fallbacks",
+        "routes",
+        "payment_hash",
+        "signature",
+        "valid",
+    ];
+    want.sort_unstable();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, want);
+    assert_eq!(cln["type"], "bolt11 invoice");
+    assert_eq!(cln["valid"], true);
+    assert_eq!(cln["features"], "4100"); // bits 8 and 14 in the field's two bytes
+    assert_eq!(cln["amount_msat"], 2_000_000_000u64);
+    assert_eq!(cln["routes"][0][1]["short_channel_id"], "197637x395016x2314");
+    assert_eq!(
+        cln["fallbacks"][0],
+        serde_json::json!({"type": "P2PKH", "addr": "1RustyRX2oai4EYYDpQGWvEL62BBGqN9T", "hex": "76a91404b61f7dc1ea0dc99424464cc4064dc564d91e8988ac"})
+    );
+    // The signature DER-encoded, as Core Lightning writes it: the same r and s.
+    let der = unhex(cln["signature"].as_str().unwrap());
+    let sig = lightning_bolt11::secp256k1::ecdsa::Signature::from_der(&der).unwrap();
+    assert_eq!(hex(&sig.serialize_compact()), v["signature"]["rs_hex"].as_str().unwrap());
+    // Its field order, too.
+    let text = Command::new(env!("CARGO_BIN_EXE_bolt11"))
+        .args(["decode", "--format", "cln", "--compact", s])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(text).unwrap();
+    let order: Vec<usize> = [
+        "\"type\"",
+        "\"currency\"",
+        "\"payee\"",
+        "\"min_final_cltv_expiry\"",
+        "\"routes\"",
+        "\"payment_hash\"",
+        "\"signature\"",
+        "\"valid\"",
+    ]
+    .iter()
+    .map(|k| text.find(k).unwrap())
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+
+    let (_, lnd, _) = bolt11(&["decode", "--format", "lnd", s]);
+    assert_eq!(lnd["destination"], SPEC_PAYEE);
+    assert_eq!(lnd["num_satoshis"], "2000000");
+    assert_eq!(lnd["num_msat"], "2000000000");
+    assert_eq!(lnd["timestamp"], "1496314658");
+    assert_eq!(lnd["expiry"], "3600");
+    assert_eq!(lnd["cltv_expiry"], "18");
+    assert_eq!(lnd["description"], "");
+    assert_eq!(lnd["fallback_addr"], "1RustyRX2oai4EYYDpQGWvEL62BBGqN9T");
+    assert_eq!(lnd["payment_addr"], "1111111111111111111111111111111111111111111111111111111111111111");
+    assert_eq!(lnd["route_hints"][0]["hop_hints"][0]["chan_id"], "72623859790382856");
+    assert_eq!(lnd["route_hints"][0]["hop_hints"][0]["fee_base_msat"], 1);
+    assert_eq!(lnd["features"]["8"], serde_json::json!({"name": "tlv-onion", "is_required": true, "is_known": true}));
+    assert_eq!(lnd["features"]["14"]["name"], "payment-addr");
+    assert_eq!(lnd["blinded_paths"], serde_json::json!([]));
+    // An unknown bit is named "unknown", as lnd does.
+    let u = vector("Please send $30 for coffee beans to the same peer, which supports features 8, 14 and 99");
+    let (_, lnd, _) = bolt11(&["decode", "--format", "lnd", u["invoice"].as_str().unwrap()]);
+    assert_eq!(lnd["features"]["99"], serde_json::json!({"name": "unknown", "is_required": false, "is_known": false}));
+}
+
+#[test]
+fn blinded_invoices_through_the_tool() {
+    let text = include_str!("../test-vectors/blinded-invoices.json");
+    let others: Value = serde_json::from_str(text).unwrap();
+    let lnd_invoice = others["invoices"][0]["invoice"].as_str().unwrap();
+    let (code, j, _) = bolt11(&["decode", lnd_invoice]);
+    assert_eq!((code, j["error"]["kind"].as_str()), (1, Some("blinded_without_payment_secret")));
+    let (code, j, _) = bolt11(&["decode", "--profile", "blinded", lnd_invoice]);
+    assert_eq!(code, 0);
+    assert_eq!(j["blinded_paths"].as_array().unwrap().len(), 3);
+    assert_eq!(j["blinded_paths"][0]["htlc_maximum_msat"], 7_128_000_000u64);
+    // lnd's own decodepayreq of it, from its documentation.
+    let (_, lnd, _) = bolt11(&["decode", "--profile", "blinded", "--format", "lnd", lnd_invoice]);
+    assert_eq!(lnd["payment_addr"], "");
+    assert_eq!(
+        lnd["features"]["262"],
+        serde_json::json!({"name": "bolt-11-blinded-paths", "is_required": true, "is_known": true})
+    );
+    let p = &lnd["blinded_paths"][1];
+    assert_eq!(
+        p["blinded_path"]["introduction_node"],
+        "03c157946cc1cd376b929e36006e645fae490b1b1d4156b40db804e01b4bda48cd"
+    );
+    assert_eq!(p["base_fee_msat"], "1211");
+    assert_eq!(p["proportional_fee_rate"], 474);
+    assert_eq!(p["total_cltv_delta"], 351);
+    assert_eq!(p["htlc_max_msat"], "720000000");
+    assert_eq!(p["features"], serde_json::json!([]));
+    // Core Lightning does not read `b`: it lists the fields as extra.
+    let (_, cln, _) = bolt11(&["decode", "--profile", "blinded", "--format", "cln", lnd_invoice]);
+    assert_eq!(cln["extra"].as_array().unwrap().len(), 3);
+    assert_eq!(cln["extra"][0]["tag"], "5");
+    assert_eq!(bolt11(&["decode", "--profile", "zap", lnd_invoice]).0, 2);
+}
+
+#[test]
+fn echo_names_each_lines_input() {
+    let valid = strictly_valid()[0]["invoice"].as_str().unwrap().to_owned();
+    let input = format!("{valid}\nbogus\n");
+    for format in ["default", "cln", "lnd"] {
+        let (_, out, _) = bolt11_with_input(&["decode", "--echo", "--format", format, "-"], input.as_bytes());
+        let got: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(got[0]["invoice"], valid.as_str(), "{format}");
+        assert_eq!(got[1]["invoice"], "bogus", "{format}");
+        assert!(got[1]["error"].is_object());
+        assert!(out.starts_with("{\"invoice\":"));
+    }
+}
+
+#[test]
+fn make_reads_its_request_from_standard_input_and_help_takes_a_command() {
+    let (code, out, _) = bolt11_with_input(
+        &["make", "--api", "nwc", "--key", KEY, "--preimage", &"22".repeat(32), "-"],
+        br#"{"method": "make_invoice", "params": {"amount": 21000}}"#,
+    );
+    assert_eq!(code, 0);
+    let body: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(body["result"]["amount"], 21000);
+    for (cmd, first) in
+        [("decode", "usage: bolt11 decode"), ("make", "usage: bolt11 make"), ("check", "usage: bolt11 check")]
+    {
+        let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(["help", cmd]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(String::from_utf8(out.stdout).unwrap().starts_with(first), "{cmd}");
+    }
+    assert_eq!(bolt11(&["help", "nope"]).0, 2);
+    let out = Command::new(env!("CARGO_BIN_EXE_bolt11")).args(["help"]).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("bolt11 help COMMAND"));
+}
+
+#[test]
+fn the_preimage_file_is_new_and_private() {
+    // Issue 19, item 5: an existing 0644 file was written into, keeping its mode, and a
+    // symbolic link was followed.
+    let dir = std::env::temp_dir().join(format!("bolt11-preimage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let make = |path: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_bolt11"))
+            .args(["make", "--api", "webln", "--key", KEY, "--preimage-file", path.to_str().unwrap(), "5"])
+            .output()
+            .unwrap()
+    };
+    let existing = dir.join("existing");
+    std::fs::write(&existing, "keep me").unwrap();
+    let out = make(&existing);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+    #[cfg(unix)]
+    {
+        let target = dir.join("target");
+        let link = dir.join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(make(&link).status.code(), Some(2));
+        assert!(!target.exists(), "the link was followed");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -213,12 +213,13 @@ fn a_zero_amount_is_not_a_payable_amount() {
 #[test]
 fn long_text_in_the_base58_alphabet_is_read_in_linear_time() {
     // Issue 19, item 1: base58 decoding is quadratic, and 100,000 such characters took 7-10 s.
-    // What cannot be an address is no longer decoded as one; a million characters, bare or as
-    // a `bitcoin:` address, are refused at once (a debug build reads them in well under a
+    // What cannot be an address is no longer decoded as one; a million characters, bare (longer
+    // than any invoice) or as a `bitcoin:` address, are refused at once (a debug build reads them in well under a
     // second, where the old code took minutes).
     let long = "1".to_string() + &"z".repeat(1_000_000);
     let start = std::time::Instant::now();
-    assert_eq!(err(&long), InputError::Unrecognised);
+    let too_long = DecodeError::from(Bech32Error::TooLong { len: long.len(), max: MAX_INVOICE_LENGTH });
+    assert_eq!(err(&long), InputError::Invoice(too_long));
     assert_eq!(err(&format!("bitcoin:{long}")), InputError::Uri(UriError::Address));
     assert_eq!(err(&format!("bitcoin:{long}?lightning={}", coffee())), InputError::Uri(UriError::Address));
     assert!(start.elapsed() < std::time::Duration::from_secs(5), "{:?}", start.elapsed());
@@ -227,4 +228,39 @@ fn long_text_in_the_base58_alphabet_is_read_in_linear_time() {
     for address in [P2PKH, P2SH, P2WPKH, p2tr] {
         assert_eq!(err(address), InputError::OnChainAddress, "{address}");
     }
+}
+
+#[test]
+fn every_refusal_has_a_kind_and_the_invoice_text_is_found_without_decoding() {
+    use lightning_bolt11::input::InvoiceText;
+    let s = coffee();
+    for (text, kind) in [
+        ("", "empty"),
+        ("lno1qgsq", "bolt12_offer"),
+        ("lni1qgsq", "bolt12_invoice"),
+        ("LNURL1DP68GURN8GHJ7", "lnurl"),
+        ("tips@example.com", "lightning_address"),
+        (P2WPKH, "on_chain_address"),
+        ("bitcoin:?lno=lno1qgsq", "uri_offer_only"),
+        ("bitcoin:notanaddress", "uri_address"),
+        ("bitcoin:?amount=x&lightning=lnbc1", "uri_amount"),
+        ("bitcoin:?amount=0&lightning=lnbc1", "uri_zero_amount"),
+        ("bitcoin:?lightning=a&lightning=b", "uri_repeated_parameter"),
+        ("bitcoin:?req-x=1", "uri_unknown_required_parameter"),
+        ("bitcoin:?lightning=%zz", "uri_escape"),
+        ("hello", "unrecognised"),
+    ] {
+        assert_eq!(InvoiceText::find(text).unwrap_err().kind(), kind, "{text}");
+    }
+    assert_eq!(InputError::NetworkMismatch { invoice: Network::Testnet }.kind(), "network_mismatch");
+    assert_eq!(err("lnbc1bogus").kind(), "invalid_char"); // `b` and `o` are not bech32
+                                                          // Found, not decoded: positions in the decoder's errors stay the caller's for bare text.
+    assert_eq!(InvoiceText::find(&format!(" lightning:{s}")).unwrap().as_str(), format!(" lightning:{s}"));
+    assert_eq!(InvoiceText::find(&format!("lightning://{s}")).unwrap().as_str(), s);
+    let text = format!("bitcoin:{TESTNET}?lightning={}", s.to_uppercase());
+    let found = InvoiceText::find(&text).unwrap();
+    assert!(found.is_uri());
+    assert_eq!(found.as_str(), s.to_uppercase());
+    assert_eq!(found.check_network(Network::Bitcoin), Err(InputError::NetworkMismatch { invoice: Network::Bitcoin }));
+    assert_eq!(found.check_network(Network::Signet), Ok(()));
 }

@@ -1,8 +1,9 @@
 //! `bolt11`: decode invoices (one, or a stream of them), make them from wallet-API requests,
 //! and check what a wallet returned, as JSON. `bolt11 --help` says how.
 
-mod batch;
+mod formats;
 mod output;
+mod stream;
 
 use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
@@ -11,13 +12,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use hex_conservative::{DisplayHex, FromHex};
 use lexopt::prelude::*;
+use lightning_bolt11::input::InvoiceText;
 use lightning_bolt11::request::{
     error_response, make_response, parse_request, report_json, Api, CheckOptions, MakeParams,
 };
 use lightning_bolt11::secp256k1::rand::random;
 use lightning_bolt11::secp256k1::SecretKey;
 use lightning_bolt11::summary::Summary;
-use lightning_bolt11::{DecodeOptions, InvoiceRef, Network, Policy};
+use lightning_bolt11::{Bech32Error, DecodeError, DecodeOptions, InvoiceRef, Network, Policy, MAX_INVOICE_LENGTH};
 use serde_json::json;
 
 use output::Layout;
@@ -25,10 +27,10 @@ use output::Layout;
 const USAGE: &str = "usage:
   bolt11 decode [OPTIONS] INVOICE       decode one invoice: one JSON object
   bolt11 decode [OPTIONS] [-]           decode one invoice per line of standard input: JSON Lines
-  bolt11 make --api API [OPTIONS] REQUEST_JSON
+  bolt11 make --api API [OPTIONS] REQUEST_JSON|-
   bolt11 check --api API [OPTIONS] REQUEST_JSON INVOICE
   bolt11 --version
-  bolt11 COMMAND --help                 a command's options
+  bolt11 help COMMAND                   a command's options (or bolt11 COMMAND --help)
 
 API is webln, nwc, lnpay or bitfinex; REQUEST_JSON is the API's own request body.
 Exit status: 0 on success, 1 when an invoice or request is refused, 2 on bad usage.";
@@ -37,14 +39,18 @@ const DECODE_HELP: &str = "usage: bolt11 decode [OPTIONS] INVOICE
        bolt11 decode [OPTIONS] [-]
 
 Decodes an invoice and prints it as one JSON object (Core Lightning's field names); an
-invoice that does not decode prints {\"error\": {\"kind\", \"message\"}}.
+invoice that does not decode prints {\"error\": {\"kind\", \"message\"}}. INVOICE may be
+bare or behind lightning: or lightning://, or in a bitcoin: URI's lightning parameter; a
+BOLT-12 offer, an LNURL, a Lightning address or an on-chain address is named as such
+(kind bolt12_offer, lnurl, lightning_address, on_chain_address...).
 
 With `-`, or with no INVOICE when standard input is not a terminal, reads one invoice per
 line and writes JSON Lines: exactly one compact line per input line, in input order, each the
 object a single decode prints (a blank or over-long line is an error line). Lines are decoded
-on every core; memory stays bounded whatever the input's size.
+on every core; memory stays bounded whatever the input's size (about 1 MB per thread).
 
-Exit status: 0 when every invoice decoded, 1 when any did not, 2 on bad usage.
+Exit status: 0 when every invoice decoded, 1 when any did not, 2 on bad usage. A reader that
+stops early (| head) ends the program quietly, with the status of the lines read so far.
 
 options:
   --profile NAME      the rules invoices are held to (default strict):
@@ -61,13 +67,19 @@ options:
   --network NET       refuse invoices for another network (bitcoin, testnet, signet, regtest,
                       simnet)
   --description TEXT  refuse unless TEXT is the invoice's description, or hashes to its hash
+  --format FORMAT     default: this tool's fields (Core Lightning's names, and more);
+                      cln: exactly Core Lightning's `decode` object (type, valid, features
+                        as hex, signature DER-encoded...); lnd: exactly lnd's `decodepayreq`
+                        (destination, num_msat, route_hints, features by bit...)
+  --echo              put the input, as given, in each object as \"invoice\"
   -j, --jobs N        threads for a stream of invoices (default: every core)
   --pretty            indented JSON (the default for one invoice)
   --compact           one line of JSON (always, for a stream)";
 
-const MAKE_HELP: &str = "usage: bolt11 make --api API [OPTIONS] REQUEST_JSON
+const MAKE_HELP: &str = "usage: bolt11 make --api API [OPTIONS] REQUEST_JSON|-
 
-Makes and signs the invoice REQUEST_JSON asks for and prints the API's response.
+Makes and signs the invoice REQUEST_JSON asks for and prints the API's response. With -, the
+request is read from standard input (at most 1 MB).
 
 options:
   --api API              webln, nwc, lnpay or bitfinex
@@ -78,7 +90,8 @@ options:
   --preimage HEX         the 32-byte payment preimage (default: a random one, which is
                          written to standard error as {\"payment_preimage\": HEX}, or to
                          --preimage-file: without it the invoice can never be settled)
-  --preimage-file FILE   write the random preimage to FILE (created readable by you only)
+  --preimage-file FILE   write the random preimage to FILE, created readable by you only;
+                         an existing FILE (or symbolic link) is refused, never overwritten
   --amount-sats N        the amount chosen for a request that leaves it open
   --pretty | --compact   JSON layout (default pretty)";
 
@@ -120,17 +133,15 @@ fn main() -> ExitCode {
     match run(lexopt::Parser::from_env(), &mut out) {
         Ok(Done::Json(text)) => {
             output::emit(&mut out, format!("{text}\n").as_bytes());
-            output::flush(&mut out);
             ExitCode::SUCCESS
         }
         Ok(Done::Printed(ok)) => ExitCode::from(u8::from(!ok)),
         Err(Failure::Json(text)) => {
             output::emit(&mut out, format!("{text}\n").as_bytes());
-            output::flush(&mut out);
             ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("bolt11: {message}\n\n{USAGE}");
+            output::say(&format!("bolt11: {message}\n\n{USAGE}"));
             ExitCode::from(2)
         }
     }
@@ -140,8 +151,20 @@ fn main() -> ExitCode {
 fn print_and_exit(text: &str) -> ! {
     let mut out = io::stdout().lock();
     output::emit(&mut out, format!("{text}\n").as_bytes());
-    output::flush(&mut out);
     std::process::exit(0)
+}
+
+/// `bolt11 help [COMMAND]`.
+fn help(mut args: lexopt::Parser) -> Result<Done, Failure> {
+    let text = match args.next()? {
+        None => USAGE,
+        Some(Value(cmd)) if cmd == "decode" => DECODE_HELP,
+        Some(Value(cmd)) if cmd == "make" => MAKE_HELP,
+        Some(Value(cmd)) if cmd == "check" => CHECK_HELP,
+        Some(Value(cmd)) if cmd == "help" => USAGE,
+        Some(arg) => return Err(Failure::Usage(format!("help: no such command {}", arg.unexpected()))),
+    };
+    print_and_exit(text)
 }
 
 fn run(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failure> {
@@ -149,16 +172,12 @@ fn run(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failure> 
         Some(Value(cmd)) if cmd == "decode" => decode(args, out),
         Some(Value(cmd)) if cmd == "make" => make(args).map(Done::Json),
         Some(Value(cmd)) if cmd == "check" => check(args).map(Done::Json),
+        Some(Value(cmd)) if cmd == "help" => help(args),
         Some(Long("help") | Short('h')) => print_and_exit(USAGE),
         Some(Long("version") | Short('V')) => print_and_exit(concat!("bolt11 ", env!("CARGO_PKG_VERSION"))),
         Some(arg) => Err(Failure::Usage(arg.unexpected().to_string())),
         None => Err(Failure::Usage("a command is required".into())),
     }
-}
-
-/// `{"error": {"kind", "message"}}`.
-pub fn error_json(kind: &str, message: &str, layout: Layout) -> String {
-    output::json(&json!({ "error": { "kind": kind, "message": message } }), layout)
 }
 
 fn network_arg(args: &mut lexopt::Parser) -> Result<Network, Failure> {
@@ -171,39 +190,92 @@ fn api_arg(args: &mut lexopt::Parser) -> Result<Api, Failure> {
     name.parse::<Api>().map_err(|e| Failure::Usage(format!("--api {name}: {e}")))
 }
 
+/// The JSON each decode writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Default,
+    Cln,
+    Lnd,
+}
+
 /// How to decode each invoice.
 struct DecodeSettings<'a> {
     opts: DecodeOptions<'a>,
     verify: bool,
     description: Option<String>,
+    format: Format,
+    echo: bool,
 }
 
 impl DecodeSettings<'_> {
-    /// The JSON for one invoice, and whether it decoded (and matched `--description`).
-    fn decode(&self, invoice: &str, layout: Layout) -> (String, bool) {
-        let fail = |e: lightning_bolt11::DecodeError| (error_json(e.kind(), &e.to_string(), layout), false);
-        let view = match InvoiceRef::parse_with(invoice, &self.opts) {
-            Ok(view) => view,
-            Err(e) => return fail(e),
+    /// `{"error": {"kind", "message"}}`, after `"invoice"` with `--echo`.
+    fn error(&self, input: &str, kind: &str, message: &str, layout: Layout) -> (String, bool) {
+        let error = json!({ "kind": kind, "message": message });
+        let text = match self.echo {
+            true => output::json(&Echoed { invoice: input, error }, layout),
+            false => output::json(&json!({ "error": error }), layout),
         };
+        (text, false)
+    }
+
+    /// The JSON for one input, and whether it decoded (and matched `--description`). The input
+    /// is read as a payment link first, so that what is not an invoice is named for what it is.
+    fn decode(&self, input: &str, layout: Layout) -> (String, bool) {
+        let fail = |kind: &str, message: String| self.error(input, kind, &message, layout);
+        let found = match InvoiceText::find(input) {
+            Ok(found) => found,
+            Err(e) => return fail(e.kind(), e.to_string()),
+        };
+        let view = match InvoiceRef::parse_with(found.as_str(), &self.opts) {
+            Ok(view) => view,
+            Err(e) => return fail(e.kind(), e.to_string()),
+        };
+        if let Err(e) = found.check_network(view.network()) {
+            return fail(e.kind(), e.to_string());
+        }
         let payee = match self.verify.then(|| view.verify()).transpose() {
             Ok(payee) => payee,
-            Err(e) => return fail(e.into()),
+            Err(e) => {
+                let e = DecodeError::from(e);
+                return fail(e.kind(), e.to_string());
+            }
         };
         if let Some(text) = &self.description {
             if !view.matches_description(text) {
                 let message = "the description given is not the invoice's description (R-7)";
-                return (error_json("description_mismatch", message, layout), false);
+                return fail("description_mismatch", message.into());
             }
         }
-        (output::json(&Summary::new(&view, payee), layout), true)
+        let echo = self.echo.then_some(input);
+        let text = match self.format {
+            Format::Default => {
+                let summary = Summary::new(&view, payee);
+                output::json(&echo.map_or(summary, |i| summary.with_input(i)), layout)
+            }
+            Format::Cln => output::json(&formats::Cln { view, payee, echo }, layout),
+            Format::Lnd => output::json(&formats::Lnd { view, payee, echo }, layout),
+        };
+        (text, true)
     }
+}
+
+/// An error object after the input, for `--echo`.
+#[derive(serde::Serialize)]
+struct Echoed<'a> {
+    invoice: &'a str,
+    error: serde_json::Value,
 }
 
 // The tool needs a newer compiler than the library: `IsTerminal` (scripts/msrv-build.sh).
 #[clippy::msrv = "1.70"]
 fn decode(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failure> {
-    let mut settings = DecodeSettings { opts: DecodeOptions::new(), verify: true, description: None };
+    let mut settings = DecodeSettings {
+        opts: DecodeOptions::new(),
+        verify: true,
+        description: None,
+        format: Format::Default,
+        echo: false,
+    };
     let (mut layout, mut jobs, mut invoice) = (None, None, None);
     while let Some(arg) = args.next()? {
         match arg {
@@ -217,6 +289,16 @@ fn decode(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failur
             Long("no-verify") => settings.verify = false,
             Long("network") => settings.opts = settings.opts.network(network_arg(&mut args)?),
             Long("description") => settings.description = Some(args.value()?.string()?),
+            Long("format") => {
+                let name = args.value()?.string()?;
+                settings.format = match name.as_str() {
+                    "default" => Format::Default,
+                    "cln" => Format::Cln,
+                    "lnd" => Format::Lnd,
+                    _ => return Err(Failure::Usage(format!("--format {name}: expected default, cln or lnd"))),
+                };
+            }
+            Long("echo") => settings.echo = true,
             Long("pretty") => layout = Some(Layout::Pretty),
             Long("compact") => layout = Some(Layout::Compact),
             Long("jobs") | Short('j') => {
@@ -238,7 +320,6 @@ fn decode(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failur
     if !stream {
         let (text, ok) = settings.decode(invoice.as_deref().unwrap_or(""), layout.unwrap_or(Layout::Pretty));
         output::emit(out, format!("{text}\n").as_bytes());
-        output::flush(out);
         return Ok(Done::Printed(ok));
     }
     if layout == Some(Layout::Pretty) {
@@ -247,9 +328,17 @@ fn decode(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failur
     let threads = jobs.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(NonZeroUsize::MIN);
     let stdin = io::stdin();
     let mut input = io::BufReader::with_capacity(1 << 16, stdin.lock());
-    let all_ok = batch::run(&mut input, out, threads, |line| settings.decode(line, Layout::Compact))
-        .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-    Ok(Done::Printed(all_ok))
+    let decode_line = |line: &stream::Line| match line {
+        stream::Line::Text(bytes) => settings.decode(&String::from_utf8_lossy(bytes), Layout::Compact),
+        stream::Line::TooLong(len) => {
+            let e = DecodeError::from(Bech32Error::TooLong { len: *len, max: MAX_INVOICE_LENGTH });
+            settings.error("", e.kind(), &e.to_string(), Layout::Compact)
+        }
+    };
+    match stream::run(&mut input, out, threads, decode_line) {
+        Ok(stream::End::Done(ok) | stream::End::Gone(ok)) => Ok(Done::Printed(ok)),
+        Err(e) => Err(Failure::Usage(format!("cannot read standard input or write the output: {e}"))),
+    }
 }
 
 fn hex32(name: &str, text: &str) -> Result<[u8; 32], Failure> {
@@ -284,15 +373,17 @@ fn reveal_preimage(preimage: &[u8; 32], path: Option<&str>) -> Result<(), Failur
     let hex = preimage.to_lower_hex_string();
     match path {
         Some(path) => {
+            // A new file only: an existing one (or a symbolic link, which create_new does not
+            // follow) is refused rather than written into with whatever mode it has.
             let mut options = std::fs::OpenOptions::new();
-            options.write(true).create(true).truncate(true);
+            options.write(true).create_new(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
             let written = options.open(path).and_then(|mut f| writeln!(f, "{hex}"));
             written.map_err(|e| Failure::Usage(format!("--preimage-file {path}: {e}")))
         }
         None => {
-            eprintln!("{}", json!({ "payment_preimage": hex }));
+            output::say(&json!({ "payment_preimage": hex }).to_string());
             Ok(())
         }
     }
@@ -325,7 +416,10 @@ fn make(mut args: lexopt::Parser) -> Result<String, Failure> {
     }
     let api = api.ok_or_else(|| Failure::Usage("--api is required".into()))?;
     let key = secret_key(key_file, key)?;
-    let request = request.ok_or_else(|| Failure::Usage("a REQUEST_JSON is required".into()))?;
+    let mut request = request.ok_or_else(|| Failure::Usage("a REQUEST_JSON is required".into()))?;
+    if request == "-" {
+        request = read_stdin_request()?;
+    }
     if preimage.is_some() && preimage_file.is_some() {
         return Err(Failure::Usage("--preimage-file is for a random preimage; --preimage was given".into()));
     }
@@ -344,6 +438,23 @@ fn make(mut args: lexopt::Parser) -> Result<String, Failure> {
         reveal_preimage(&params.preimage, preimage_file.as_deref())?;
     }
     Ok(output::json(&body, layout))
+}
+
+/// The request JSON from standard input, for `make -`: at most 1 MB (requests are a few
+/// hundred bytes; NWC's metadata, the largest part, is at most 4096 characters).
+fn read_stdin_request() -> Result<String, Failure> {
+    use std::io::Read;
+    const MAX: u64 = 1 << 20;
+    let mut text = String::new();
+    io::stdin()
+        .lock()
+        .take(MAX + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| Failure::Usage(format!("cannot read the request from standard input: {e}")))?;
+    if text.len() as u64 > MAX {
+        return Err(Failure::Usage("the request on standard input is longer than 1 MB".into()));
+    }
+    Ok(text)
 }
 
 fn check(mut args: lexopt::Parser) -> Result<String, Failure> {

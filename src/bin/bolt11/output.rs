@@ -84,24 +84,19 @@ pub fn json<T: Serialize + ?Sized>(value: &T, layout: Layout) -> String {
     }
 }
 
-/// Writes `text` to stdout; when the reader has gone (a closed pipe), exits quietly with 0.
+/// Writes a line to standard error, never panicking: a closed standard error loses the
+/// message, not the exit status.
+pub fn say(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
+/// Writes `text` to stdout and flushes. A reader that has gone (a closed pipe) is no error:
+/// the caller's exit status stands. Any other failure is reported, and exits with 1.
 pub fn emit(out: &mut impl Write, text: &[u8]) {
-    if let Err(e) = out.write_all(text) {
-        gone(&e);
+    if let Err(e) = out.write_all(text).and_then(|()| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            say(&format!("bolt11: cannot write the output: {e}"));
+            std::process::exit(1);
+        }
     }
-}
-
-/// Flushes stdout, with the same treatment of a closed pipe.
-pub fn flush(out: &mut impl Write) {
-    if let Err(e) = out.flush() {
-        gone(&e);
-    }
-}
-
-fn gone(e: &io::Error) -> ! {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        std::process::exit(0);
-    }
-    eprintln!("bolt11: cannot write the output: {e}");
-    std::process::exit(1);
 }
