@@ -48,3 +48,18 @@ fn differential_corpus() {
 fn requests_corpus() {
     replay("requests", targets::requests)
 }
+
+#[test]
+fn input_corpus() {
+    replay("input", targets::input)
+}
+
+#[test]
+fn stream_corpus() {
+    replay("stream", targets::stream)
+}
+
+#[test]
+fn blinded_corpus() {
+    replay("blinded", targets::blinded)
+}

@@ -28,6 +28,10 @@ use lightning_bolt11::{
 #[path = "../../wasm/src/record.rs"]
 mod record;
 
+/// The `bolt11` tool's line reader and stream, as the tool runs them.
+#[path = "../../src/bin/bolt11/stream.rs"]
+mod stream;
+
 const KEY: [u8; 32] = [0x42; 32];
 
 /// Arbitrary bytes as an invoice, through both policies and the borrowed view: never a panic;
@@ -39,7 +43,7 @@ pub fn decode(data: &[u8]) {
 }
 
 fn decode_str(s: &str) {
-    for opts in [DecodeOptions::new(), DecodeOptions::new().lenient()] {
+    for opts in lightning_bolt11::Policy::ALL.map(|p| DecodeOptions::new().policy(p)) {
         let view = InvoiceRef::parse_with(s, &opts);
         let full = Invoice::decode_with(s, &opts);
         match (&view, &full) {
@@ -90,6 +94,8 @@ fn agree(view: &InvoiceRef<'_>, inv: &Invoice) {
         view.route_hints().map(|r| r.hops().collect::<Vec<_>>()).collect::<Vec<_>>()
     );
     assert_eq!(inv.unknown_fields().count(), view.unknown_field_count());
+    assert_eq!(inv.blinded_paths().collect::<Vec<_>>(), view.blinded_paths().collect::<Vec<_>>());
+    assert_eq!(view.blinded_paths().count(), view.blinded_path_count());
     assert_eq!(inv.signature_hash(), view.signature_hash());
     assert_eq!(inv.payee(), view.verify().unwrap());
     // Re-decoding the encoding gives the same invoice.
@@ -438,4 +444,224 @@ pub fn requests(data: &[u8]) {
     let report = req.check(inv.as_str(), &CheckOptions { network: Some(network), now: Some(1_700_000_000) });
     assert!(report.is_ok(), "{:?}", report.violations);
     let _ = response(&req, &inv, &ResponseContext::default());
+}
+
+/// Whatever a user pastes: never a panic, work linear in the length; the invoice text found is
+/// what the full read decodes, and surrounding whitespace changes nothing.
+pub fn input(data: &[u8]) {
+    use lightning_bolt11::input::{InvoiceText, PaymentInput};
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let full = PaymentInput::parse(text);
+    let found = InvoiceText::find(text);
+    match (&found, &full) {
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        (Err(e), Ok(_)) => panic!("found nothing ({e}) where the full read succeeds"),
+        (Ok(f), Ok(p)) => {
+            assert_eq!(Invoice::from_str(f.as_str()).as_ref(), Ok(p.invoice()));
+            assert_eq!(f.check_network(p.invoice().network()), Ok(()));
+        }
+        (Ok(_), Err(e)) => assert!(
+            matches!(
+                e,
+                lightning_bolt11::input::InputError::Invoice(_)
+                    | lightning_bolt11::input::InputError::NetworkMismatch { .. }
+            ),
+            "{e}"
+        ),
+    }
+    let _ = found.map(|f| f.is_uri()).map_err(|e| e.kind());
+    assert_eq!(PaymentInput::parse(&format!(" \t{text}\n")), full);
+}
+
+/// The tool's stream on arbitrary bytes: one output line per input line, in order; each valid
+/// UTF-8 line is the text a single decode reads (trimmed), or too long with the length it
+/// reports; memory per line bounded.
+pub fn stream(data: &[u8]) {
+    let Some((&cap, input)) = data.split_first() else { return };
+    let mut reader = std::io::BufReader::with_capacity(usize::from(cap % 16) + 1, input);
+    let mut lines = Vec::new();
+    while let Some(line) = stream::read_line(&mut reader).unwrap() {
+        if let stream::Line::Text(t) = &line {
+            assert!(t.len() <= stream::KEEP);
+        }
+        lines.push(line);
+    }
+    let raw: Vec<&[u8]> = if input.is_empty() {
+        Vec::new()
+    } else {
+        let mut v: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+        if input.ends_with(b"\n") {
+            v.pop();
+        }
+        v
+    };
+    assert_eq!(lines.len(), raw.len());
+    for (line, raw) in lines.iter().zip(&raw) {
+        let Ok(text) = std::str::from_utf8(raw) else { continue };
+        let trimmed = text.trim();
+        let bare =
+            trimmed.get(..10).filter(|p| p.eq_ignore_ascii_case("lightning:")).map_or(trimmed, |_| &trimmed[10..]);
+        let want = if trimmed.len() > stream::KEEP {
+            stream::Line::TooLong(bare.len())
+        } else {
+            stream::Line::Text(trimmed.as_bytes().to_vec())
+        };
+        assert_eq!(line, &want);
+    }
+    // The stream writes one line per input line, in order.
+    let mut out = Vec::new();
+    let threads = std::num::NonZeroUsize::new(usize::from(cap >> 6) + 1).unwrap();
+    let decode = |line: &stream::Line| match line {
+        stream::Line::Text(t) => (format!("{}", t.len()), !t.is_empty()),
+        stream::Line::TooLong(n) => (format!("long {n}"), false),
+    };
+    let end = stream::run(&mut std::io::BufReader::with_capacity(7, input), &mut out, threads, decode).unwrap();
+    let written: Vec<&[u8]> = out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+    assert_eq!(written.len(), lines.len());
+    let all = lines.iter().all(|l| matches!(l, stream::Line::Text(t) if !t.is_empty()));
+    assert!(matches!(end, stream::End::Done(ok) if ok == all));
+}
+
+/// A point: one of the valid ones, by number, or 33 bytes as given.
+type PointInput = Result<u8, [u8; 33]>;
+
+/// A blinded path, built from parts and then perhaps damaged.
+#[derive(Arbitrary, Debug)]
+pub struct BlindedInput {
+    info: (u32, u32, u16, u64, u64),
+    features: Vec<u8>,
+    /// Points are chosen among valid ones, or taken as given.
+    blinding: PointInput,
+    hops: Vec<(PointInput, Vec<u8>)>,
+    /// Set `s`, and keep the path feature bit, as lnd's writer would not.
+    with_secret: bool,
+    feature_bit: bool,
+    damage: Option<Damage>,
+}
+
+#[derive(Arbitrary, Debug)]
+pub enum Damage {
+    Truncate(u16),
+    Set(u16, u8),
+    Append(Vec<u8>),
+    HopCount(u8),
+}
+
+fn point(choice: &PointInput) -> [u8; 33] {
+    match choice {
+        Ok(n) => {
+            let secret = SecretKey::from_slice(&[n.saturating_add(1); 32]).unwrap();
+            secret.public_key(&lightning_bolt11::secp256k1::Secp256k1::new()).serialize()
+        }
+        Err(bytes) => *bytes,
+    }
+}
+
+/// A `b` field reached with structure: a path built from parts (or damaged after), signed into an
+/// invoice. A path `BlindedPath::from_bytes` accepts reads back byte for byte in every profile
+/// that sees it; one it refuses fails strict profiles with the same error and is kept unread
+/// when lenient. Never a panic.
+pub fn blinded(data: &[u8]) {
+    use lightning_bolt11::{tag, BlindedHop, BlindedPath, BlindedPayInfo, DecodeError, FieldError, Policy};
+    let Ok(input) = BlindedInput::arbitrary(&mut Unstructured::new(data)) else { return };
+    let (fee_base_msat, fee_proportional_millionths, cltv_expiry_delta, htlc_minimum_msat, htlc_maximum_msat) =
+        input.info;
+    let info = BlindedPayInfo {
+        fee_base_msat,
+        fee_proportional_millionths,
+        cltv_expiry_delta,
+        htlc_minimum_msat,
+        htlc_maximum_msat,
+    };
+    let hops: Vec<BlindedHop<'_>> =
+        input.hops.iter().map(|(id, data)| BlindedHop { blinded_node_id: point(id), encrypted_data: data }).collect();
+    let mut bytes = match BlindedPath::new(info, &input.features, point(&input.blinding), &hops) {
+        Ok(p) => {
+            assert_eq!(BlindedPath::from_bytes(p.as_bytes()).as_ref(), Ok(&p));
+            assert_eq!(p.hops().count(), hops.len());
+            p.as_bytes().to_vec()
+        }
+        Err(_) => return,
+    };
+    match &input.damage {
+        None => {}
+        Some(Damage::Truncate(n)) => bytes.truncate(usize::from(*n) % (bytes.len() + 1)),
+        Some(Damage::Set(at, v)) => {
+            let n = bytes.len();
+            bytes[usize::from(*at) % n] = *v;
+        }
+        Some(Damage::Append(extra)) => bytes.extend_from_slice(extra),
+        Some(Damage::HopCount(c)) => {
+            let at = 28 + input.features.len() + 33;
+            bytes[at] = *c;
+        }
+    }
+    if bytes.len() > lightning_bolt11::MAX_FIELD_BYTES {
+        return;
+    }
+    let expected = BlindedPath::from_bytes(&bytes);
+    // The invoice: p, d, perhaps s and the feature bit, then the path.
+    use bech32::{ByteIterExt, Fe32, Fe32IterExt, Hrp};
+    let field = |words: &mut Vec<u8>, t: u8, data: Vec<u8>| {
+        words.extend([t, (data.len() >> 5) as u8, (data.len() & 31) as u8]);
+        words.extend(data);
+    };
+    let to_words = |b: &[u8]| b.iter().copied().bytes_to_fes().map(|f| f.to_u8()).collect::<Vec<u8>>();
+    let mut words = vec![0u8, 0, 0, 0, 0, 0, 1];
+    field(&mut words, tag::PAYMENT_HASH, to_words(&[7; 32]));
+    field(&mut words, tag::DESCRIPTION, to_words(b"blinded"));
+    if input.with_secret {
+        field(&mut words, tag::PAYMENT_SECRET, to_words(&[9; 32]));
+    }
+    if input.feature_bit {
+        // Bit 262: word 52 from the end holds bits 260-264; 262 is its bit 2.
+        let mut f = vec![0u8; 53];
+        f[0] = 1 << 2;
+        field(&mut words, tag::FEATURES, f);
+    }
+    field(&mut words, tag::BLINDED_PATH, to_words(&bytes));
+    let hrp = Hrp::parse("lnbc").unwrap();
+    let mut preimage = b"lnbc".to_vec();
+    preimage.extend(words.iter().copied().map(|w| Fe32::try_from(w).unwrap()).fes_to_bytes());
+    let hash = bitcoin_hashes::sha256::Hash::hash(&preimage).to_byte_array();
+    let key = SecretKey::from_slice(&KEY).unwrap();
+    let secp = lightning_bolt11::secp256k1::Secp256k1::new();
+    let (id, rs) =
+        secp.sign_ecdsa_recoverable(&lightning_bolt11::secp256k1::Message::from_digest(hash), &key).serialize_compact();
+    let mut sig = rs.to_vec();
+    sig.push(id.to_i32() as u8);
+    words.extend(to_words(&sig));
+    let s: String =
+        words.into_iter().map(|w| Fe32::try_from(w).unwrap()).with_checksum::<Bolt11Bech32>(&hrp).chars().collect();
+    decode_str(&s);
+    for policy in Policy::ALL {
+        let got = Invoice::decode_with(&s, &DecodeOptions::new().policy(policy));
+        match (&expected, got) {
+            (Ok(path), Ok(inv)) => assert_eq!(inv.blinded_paths().collect::<Vec<_>>(), std::slice::from_ref(path)),
+            (Ok(_), Err(e)) => assert!(
+                matches!(
+                    e,
+                    DecodeError::Field(
+                        FieldError::BlindedWithoutSecret
+                            | FieldError::BlindedWithoutFeature
+                            | FieldError::MissingPaymentSecret
+                            | FieldError::UnknownRequiredFeature { .. }
+                    )
+                ),
+                "{policy}: {e}"
+            ),
+            (Err(want), Ok(inv)) => {
+                assert_eq!(policy, Policy::Lenient, "{want}");
+                assert_eq!(inv.blinded_paths().count(), 0);
+                assert_eq!(inv.unknown_fields().filter(|f| f.tag == tag::BLINDED_PATH).count(), 1);
+            }
+            (Err(want), Err(e)) => {
+                if policy != Policy::Lenient {
+                    let same =
+                        matches!(&e, DecodeError::Field(FieldError::InvalidBlindedPath { error, .. }) if error == want);
+                    assert!(same, "{policy}: {e}, expected {want}");
+                }
+            }
+        }
+    }
 }
