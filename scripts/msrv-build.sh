@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the crate with the oldest compilers it claims, from the committed lockfile:
 #   - the library, every library feature: rust-version (Cargo.toml);
-#   - the `bolt11` tool (`cli`): 1.70 (std::io::IsTerminal);
+#   - the `bolt11` tool (`cli/`, its own crate): 1.70 (std::io::IsTerminal);
 #   - no_std on an embedded target: 1.81 (thiserror 2 needs core::error::Error there).
 # Old cargo cannot read this workspace whole (its dev-dependencies and the wasm member include
 # crates of edition 2024, and cargo before 1.68 has no sparse index), so the package alone,
@@ -14,6 +14,11 @@ rm -rf "$work/pkg"
 mkdir -p "$work/pkg"
 cp -r "$root/src" "$root/Cargo.lock" "$root/README.md" "$root/.cargo" "$work/pkg/"
 [ -d "$root/docs" ] && cp -r "$root/docs" "$work/pkg/"
+# The tool, beside the library as in the repository (its dependency is `path = ".."`), without
+# its dev-dependencies.
+mkdir -p "$work/pkg/cli"
+cp -r "$root/cli/src" "$root/cli/README.md" "$work/pkg/cli/"
+sed '/^\[dev-dependencies\]/,$d' "$root/cli/Cargo.toml" > "$work/pkg/cli/Cargo.toml"
 # The manifest without the sections only a workspace, tests or benches need.
 python3 - "$root/Cargo.toml" "$work/pkg/Cargo.toml" <<'EOF'
 import re, sys
@@ -26,7 +31,7 @@ for line in open(sys.argv[1]).read().split("\n"):
     if not skip:
         out.append(line)
 # Its own workspace, though it sits inside ours.
-open(sys.argv[2], "w").write("\n".join(out) + "\n[workspace]\n")
+open(sys.argv[2], "w").write("\n".join(out) + '\n[workspace]\nmembers = [".", "cli"]\n')
 EOF
 cd "$work/pkg"
 # The lockfile loses the entries only the workspace needed; every other version stays as locked.
@@ -51,14 +56,14 @@ import re, sys
 text = open(sys.argv[1]).read()
 section = text.split("[features]", 1)[1].split("\n[", 1)[0]
 names = [m.group(1) for m in re.finditer(r'^([A-Za-z0-9_-]+)\s*=', section, re.M)]
-print(",".join(n for n in names if n not in ("default", "cli")))
+print(",".join(n for n in names if n != "default"))
 EOF
 )"
 echo "rust $msrv: the library with $lib_features"
-RUSTFLAGS="-D warnings" cargo "+$msrv" check --offline "${vendored[@]}" --lib --features "$lib_features"
-RUSTFLAGS="-D warnings" cargo "+$msrv" check --offline "${vendored[@]}" --lib --no-default-features --features alloc
+RUSTFLAGS="-D warnings" cargo "+$msrv" check --offline "${vendored[@]}" -p lightning-bolt11 --lib --features "$lib_features"
+RUSTFLAGS="-D warnings" cargo "+$msrv" check --offline "${vendored[@]}" -p lightning-bolt11 --lib --no-default-features --features alloc
 echo "rust 1.70: the bolt11 tool"
-RUSTFLAGS="-D warnings" cargo +1.70 check --offline "${vendored[@]}" --bins --features cli
+RUSTFLAGS="-D warnings" cargo +1.70 check --offline "${vendored[@]}" -p lightning-bolt11-cli --bins
 echo "rust 1.81: no_std on thumbv7em-none-eabihf"
-RUSTFLAGS="-D warnings" cargo +1.81 build --offline "${vendored[@]}" --lib --no-default-features --target thumbv7em-none-eabihf
+RUSTFLAGS="-D warnings" cargo +1.81 build --offline "${vendored[@]}" -p lightning-bolt11 --lib --no-default-features --target thumbv7em-none-eabihf
 echo "msrv: ok"

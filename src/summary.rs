@@ -80,41 +80,69 @@ where
     }
 }
 
-/// One set feature bit: `{bit, name, required}` (`name` is `null` when BOLT 9 has none).
-#[derive(Serialize)]
-struct FeatureEntry {
-    bit: usize,
-    name: Option<&'static str>,
-    required: bool,
+/// A JSON object of the members given, in order: what serde's derive would write, without its
+/// proc-macro crate (whose newest versions need a newer Rust than this crate).
+macro_rules! object {
+    ($(#[$m:meta])* struct $name:ident { $($key:literal => $field:ident: $ty:ty),* $(,)? }) => {
+        $(#[$m])*
+        struct $name {
+            $($field: $ty),*
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                $(m.serialize_entry($key, &self.$field)?;)*
+                m.end()
+            }
+        }
+    };
 }
 
-/// A fallback address: `{type, addr, hex}` (`hex`: the output script).
-#[derive(Serialize)]
-struct FallbackEntry {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    addr: Text<crate::fallback::Address>,
-    #[serde(serialize_with = "hex_script")]
-    hex: Fallback,
+object! {
+    /// One set feature bit: `{bit, name, required}` (`name` is `null` when BOLT 9 has none).
+    struct FeatureEntry {
+        "bit" => bit: usize,
+        "name" => name: Option<&'static str>,
+        "required" => required: bool,
+    }
 }
 
-fn hex_script<S: Serializer>(f: &Fallback, s: S) -> Result<S::Ok, S::Error> {
-    Hex(f.script_pubkey(&mut [0; MAX_SCRIPT_LEN])).serialize(s)
+object! {
+    /// A fallback address: `{type, addr, hex}` (`hex`: the output script).
+    struct FallbackEntry {
+        "type" => kind: &'static str,
+        "addr" => addr: Text<crate::fallback::Address>,
+        "hex" => hex: Script,
+    }
 }
 
-/// A route hint hop.
-#[derive(Serialize)]
-struct HopEntry {
-    #[serde(serialize_with = "hex_key")]
-    pubkey: [u8; 33],
-    short_channel_id: Text<crate::route::ShortChannelId>,
-    fee_base_msat: u32,
-    fee_proportional_millionths: u32,
-    cltv_expiry_delta: u16,
+/// A fallback's output script, as hex.
+struct Script(Fallback);
+
+impl Serialize for Script {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Hex(self.0.script_pubkey(&mut [0; MAX_SCRIPT_LEN])).serialize(s)
+    }
 }
 
-fn hex_key<S: Serializer>(key: &[u8; 33], s: S) -> Result<S::Ok, S::Error> {
-    Hex(key).serialize(s)
+/// A 33-byte key, as hex.
+struct Key([u8; 33]);
+
+impl Serialize for Key {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Hex(&self.0).serialize(s)
+    }
+}
+
+object! {
+    /// A route hint hop.
+    struct HopEntry {
+        "pubkey" => pubkey: Key,
+        "short_channel_id" => short_channel_id: Text<crate::route::ShortChannelId>,
+        "fee_base_msat" => fee_base_msat: u32,
+        "fee_proportional_millionths" => fee_proportional_millionths: u32,
+        "cltv_expiry_delta" => cltv_expiry_delta: u16,
+    }
 }
 
 /// A blinded path (J-9), with the names the issue gives and lnd's meanings.
@@ -152,11 +180,12 @@ impl Serialize for BlindedHopEntry<'_> {
     }
 }
 
-/// A field skipped but kept: `{tag, data}`, the data as lower-case bech32 characters.
-#[derive(Serialize)]
-struct ExtraEntry {
-    tag: char,
-    data: String,
+object! {
+    /// A field skipped but kept: `{tag, data}`, the data as lower-case bech32 characters.
+    struct ExtraEntry {
+        "tag" => tag: char,
+        "data" => data: String,
+    }
 }
 
 /// An invoice's values, serialised straight from the parsed view, with Core Lightning's
@@ -252,7 +281,7 @@ impl Serialize for Summary<'_> {
                 view.fallbacks().map(|f| FallbackEntry {
                     kind: f.kind().name(),
                     addr: Text(f.address(network)),
-                    hex: f,
+                    hex: Script(f),
                 })
             });
             m.serialize_entry("fallbacks", &fallbacks)?;
@@ -262,7 +291,7 @@ impl Serialize for Summary<'_> {
                 view.route_hints().map(|r| {
                     Seq(move || {
                         r.hops().map(|h| HopEntry {
-                            pubkey: h.src_node_id,
+                            pubkey: Key(h.src_node_id),
                             short_channel_id: Text(h.short_channel_id),
                             fee_base_msat: h.fee_base_msat,
                             fee_proportional_millionths: h.fee_proportional_millionths,

@@ -752,3 +752,24 @@ fn error_kinds_are_stable_snake_case_names() {
         assert_eq!(e.kind(), *kind, "{e}");
     }
 }
+
+#[test]
+fn members_are_read_as_a_typed_parse_reads_them() {
+    // The request JSON is read without serde's derive (issue 19, item 11): a member given twice
+    // or of the wrong type is still invalid JSON, and unknown members are still ignored.
+    let dup = parse_request(Api::Nwc, r#"{"method": "make_invoice", "params": {"amount": 1000, "amount": 2000}}"#);
+    assert_eq!(dup.unwrap_err(), RequestError::InvalidJson { message: "duplicate field `amount`".into() });
+    for (api, json) in [
+        (Api::Nwc, r#"{"method": "make_invoice", "params": {"amount": 1000, "description": 5}}"#),
+        (Api::Nwc, r#"{"method": 7, "params": {"amount": 1000}}"#),
+        (Api::Nwc, r#"{"method": "make_invoice"}"#),
+        (Api::Nwc, r#"{"method": "make_invoice", "params": []}"#),
+        (Api::WebLn, r#"{"defaultMemo": ["x"]}"#),
+        (Api::Bitfinex, r#"{"amount": "0.001", "wallet": 1}"#),
+        (Api::LnPay, "[]"),
+    ] {
+        assert!(matches!(parse_request(api, json), Err(RequestError::InvalidJson { .. })), "{json}");
+    }
+    let ok = parse_request(Api::Nwc, r#"{"method": "make_invoice", "params": {"amount": 1000, "x": [1], "description": null}, "id": 3}"#);
+    assert_eq!(ok.unwrap().description, None);
+}

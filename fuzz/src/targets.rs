@@ -29,7 +29,7 @@ use lightning_bolt11::{
 mod record;
 
 /// The `bolt11` tool's line reader and stream, as the tool runs them.
-#[path = "../../src/bin/bolt11/stream.rs"]
+#[path = "../../cli/src/stream.rs"]
 mod stream;
 
 const KEY: [u8; 32] = [0x42; 32];

@@ -3,7 +3,6 @@
 //! Amounts are read from the JSON text itself (`RawValue`), so `1e3`, `10.5` or a 20-digit
 //! number reach the exact converter as written, not as a rounded float.
 
-use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 
 use base64::Engine as _;
@@ -47,16 +46,16 @@ fn amount_input<'a>(raw: &'a RawValue, field: &'static str) -> Result<Option<Amo
     }
 }
 
-fn sats_field(raw: &Option<Box<RawValue>>, field: &'static str) -> Result<Option<u64>, RequestError> {
-    match raw.as_deref().map(|r| amount_input(r, field)).transpose()?.flatten() {
+fn sats_field(raw: Option<&RawValue>, field: &'static str) -> Result<Option<u64>, RequestError> {
+    match raw.map(|r| amount_input(r, field)).transpose()?.flatten() {
         Some(input) => sats_to_msat(input, field).map(Some),
         None => Ok(None),
     }
 }
 
 /// An expiry in seconds: a whole number of at least 1 (checks 21, 22).
-fn expiry_field(raw: &Option<Box<RawValue>>) -> Result<Option<u64>, RequestError> {
-    match raw.as_deref().map(|r| amount_input(r, "expiry")).transpose()?.flatten().map(|i| msat(i, "expiry")) {
+fn expiry_field(raw: Option<&RawValue>) -> Result<Option<u64>, RequestError> {
+    match raw.map(|r| amount_input(r, "expiry")).transpose()?.flatten().map(|i| msat(i, "expiry")) {
         None => Ok(None),
         Some(Ok(0) | Err(_)) => Err(RequestError::InvalidExpiry),
         Some(Ok(secs)) => Ok(Some(secs)),
@@ -75,48 +74,67 @@ fn object_text(v: Value, from_string: bool) -> Option<String> {
     }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct WebLnArgs {
-    amount: Option<Box<RawValue>>,
-    default_amount: Option<Box<RawValue>>,
-    minimum_amount: Option<Box<RawValue>>,
-    maximum_amount: Option<Box<RawValue>>,
-    default_memo: Option<String>,
-    /// Alby's non-standard, binding memo.
-    memo: Option<String>,
+/// A JSON object's members as written: each value's raw text, for the fields below to read.
+/// Read without serde's derive, so that the `serde` feature needs no proc-macro crate (whose
+/// newest versions need a newer Rust than this crate's). Unknown members are ignored; a member
+/// read twice is an error, as with serde's derive.
+struct Members<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Members<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
+                let mut members = alloc::vec::Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    members.push(entry);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
-#[derive(Deserialize)]
-struct NwcRequest {
-    method: String,
-    params: NwcParams,
-}
+impl<'a> Members<'a> {
+    fn parse(json: &'a str) -> Result<Self, RequestError> {
+        serde_json::from_str(json).map_err(invalid)
+    }
 
-#[derive(Deserialize)]
-struct NwcParams {
-    amount: Option<Box<RawValue>>,
-    description: Option<String>,
-    description_hash: Option<String>,
-    expiry: Option<Box<RawValue>>,
-    metadata: Option<Value>,
-}
+    /// The member `key`'s raw value; `None` when absent or `null`.
+    fn raw(&self, key: &str) -> Result<Option<&'a RawValue>, RequestError> {
+        let mut found = self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| *v);
+        let first = found.next();
+        if found.next().is_some() {
+            return Err(RequestError::InvalidJson { message: alloc::format!("duplicate field `{key}`") });
+        }
+        Ok(first.filter(|v| v.get().trim() != "null"))
+    }
 
-#[derive(Deserialize)]
-struct LnPayRequest {
-    num_satoshis: Option<Box<RawValue>>,
-    memo: Option<String>,
-    description_hash: Option<String>,
-    expiry: Option<Box<RawValue>>,
-    #[serde(rename = "passThru")]
-    pass_thru: Option<Value>,
-}
+    fn read<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, RequestError> {
+        match self.raw(key)? {
+            None => Ok(None),
+            Some(raw) => serde_json::from_str(raw.get())
+                .map(Some)
+                .map_err(|e| RequestError::InvalidJson { message: alloc::format!("field `{key}`: {e}") }),
+        }
+    }
 
-#[derive(Deserialize)]
-struct BitfinexRequest {
-    wallet: Option<String>,
-    currency: Option<String>,
-    amount: Option<Box<RawValue>>,
+    fn string(&self, key: &str) -> Result<Option<String>, RequestError> {
+        self.read(key)
+    }
+
+    fn value(&self, key: &str) -> Result<Option<Value>, RequestError> {
+        self.read(key)
+    }
+
+    fn required<T>(&self, key: &str, got: Option<T>) -> Result<T, RequestError> {
+        got.ok_or_else(|| RequestError::InvalidJson { message: alloc::format!("missing field `{key}`") })
+    }
 }
 
 /// Parses a request in `api`'s own JSON and checks it (section 7).
@@ -138,16 +156,15 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
         Api::WebLn => {
             // `makeInvoice(args: string | number | RequestInvoiceArgs)`: a bare number or string
             // is the amount in sats, as Alby's provider reads it (`{amount: args}`).
-            let raw: Box<RawValue> = serde_json::from_str(json).map_err(invalid)?;
-            let a: WebLnArgs = if raw.get().trim_start().starts_with('{') {
-                serde_json::from_str(raw.get()).map_err(invalid)?
-            } else {
-                WebLnArgs { amount: Some(raw), ..WebLnArgs::default() }
-            };
-            let amount = sats_field(&a.amount, "amount")?;
-            let default = sats_field(&a.default_amount, "defaultAmount")?;
-            let min = sats_field(&a.minimum_amount, "minimumAmount")?;
-            let max = sats_field(&a.maximum_amount, "maximumAmount")?;
+            let raw: &RawValue = serde_json::from_str(json).map_err(invalid)?;
+            let object = raw.get().trim_start().starts_with('{');
+            let a = if object { Members::parse(raw.get())? } else { Members(alloc::vec::Vec::new()) };
+            let (memo, default_memo) = (a.string("memo")?, a.string("defaultMemo")?);
+            let amount = if object { a.raw("amount")? } else { Some(raw) };
+            let amount = sats_field(amount, "amount")?;
+            let default = sats_field(a.raw("defaultAmount")?, "defaultAmount")?;
+            let min = sats_field(a.raw("minimumAmount")?, "minimumAmount")?;
+            let max = sats_field(a.raw("maximumAmount")?, "maximumAmount")?;
             if let (Some(lo), Some(hi)) = (min, max) {
                 if lo > hi {
                     return Err(RequestError::InvalidRange); // check 8
@@ -173,28 +190,32 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
                 None => AmountIntent::Range { min, max, default },
             };
             // Alby's `memo` binds (its prompt cannot edit it); `defaultMemo` only suggests.
-            req.description = a.memo;
-            req.suggested_description = a.default_memo;
+            req.description = memo;
+            req.suggested_description = default_memo;
         }
         Api::Nwc => {
-            let r: NwcRequest = serde_json::from_str(json).map_err(invalid)?;
-            if r.method != "make_invoice" {
-                return Err(RequestError::WrongMethod { method: r.method });
+            let r = Members::parse(json)?;
+            let method: String = r.required("method", r.string("method")?)?;
+            let params: &RawValue = r.required("params", r.raw("params")?)?;
+            if method != "make_invoice" {
+                return Err(RequestError::WrongMethod { method });
             }
-            let p = r.params;
-            let input = p.amount.as_deref().map(|a| amount_input(a, "amount")).transpose()?.flatten();
+            let p = Members::parse(params.get())?;
+            let (description, hash, metadata) =
+                (p.string("description")?, p.string("description_hash")?, p.value("metadata")?);
+            let input = p.raw("amount")?.map(|a| amount_input(a, "amount")).transpose()?.flatten();
             let amount = msat(input.ok_or(RequestError::AmountRequired)?, "amount")?; // check 5
             req.amount = AmountIntent::Fixed(amount);
-            req.description = p.description;
-            if let Some(h) = p.description_hash {
+            req.description = description;
+            if let Some(h) = hash {
                 // Checks 17, 18: 64 hex digits; upper case is normalised.
                 let bytes =
                     <[u8; 32]>::from_hex(&h).map_err(|_| RequestError::InvalidDescriptionHash { encoding: "hex" })?;
                 req.description_hash = Some(bytes);
                 req.description_hash_text = Some(bytes.to_lower_hex_string());
             }
-            req.expiry = expiry_field(&p.expiry)?;
-            if let Some(m) = p.metadata.filter(|m| !m.is_null()) {
+            req.expiry = expiry_field(p.raw("expiry")?)?;
+            if let Some(m) = metadata {
                 let text = object_text(m, false).ok_or(RequestError::InvalidMetadata)?;
                 let len = text.chars().count();
                 if len > MAX_METADATA_LEN {
@@ -204,14 +225,16 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
             }
         }
         Api::LnPay => {
-            let r: LnPayRequest = serde_json::from_str(json).map_err(invalid)?;
-            let amount = sats_field(&r.num_satoshis, "num_satoshis")?.ok_or(RequestError::AmountRequired)?;
+            let r = Members::parse(json)?;
+            // Every member's type first, as a typed parse would: a bad one is bad JSON.
+            let (memo, hash, pass_thru) = (r.string("memo")?, r.string("description_hash")?, r.value("passThru")?);
+            let amount = sats_field(r.raw("num_satoshis")?, "num_satoshis")?.ok_or(RequestError::AmountRequired)?;
             if amount == 0 {
                 return Err(RequestError::ZeroAmount { field: "num_satoshis" });
             }
             req.amount = AmountIntent::Fixed(amount);
-            req.description = r.memo;
-            if let Some(h) = r.description_hash {
+            req.description = memo;
+            if let Some(h) = hash {
                 // "If this is provided, memo will be ignored": kept to echo, not to bind.
                 req.suggested_description = req.description.take();
                 let bytes = base64::engine::general_purpose::STANDARD
@@ -222,24 +245,24 @@ pub fn parse_request(api: Api, json: &str) -> Result<InvoiceRequest, RequestErro
                 req.description_hash = Some(bytes);
                 req.description_hash_text = Some(h);
             }
-            if let Some(x) = expiry_field(&r.expiry)? {
+            if let Some(x) = expiry_field(r.raw("expiry")?)? {
                 req.expiry = Some(x);
             }
-            if let Some(p) = r.pass_thru.filter(|p| !p.is_null()) {
+            if let Some(p) = pass_thru {
                 req.pass_thru = Some(object_text(p, true).ok_or(RequestError::InvalidPassThru)?);
                 // check 24
             }
         }
         Api::Bitfinex => {
-            let r: BitfinexRequest = serde_json::from_str(json).map_err(invalid)?;
+            let r = Members::parse(json)?;
             // Check 15.
-            if let Some(w) = r.wallet.filter(|w| w != "exchange") {
+            if let Some(w) = r.string("wallet")?.filter(|w| w != "exchange") {
                 return Err(RequestError::UnsupportedWallet(w));
             }
-            if let Some(c) = r.currency.filter(|c| c != "LNX") {
+            if let Some(c) = r.string("currency")?.filter(|c| c != "LNX") {
                 return Err(RequestError::UnsupportedCurrency(c));
             }
-            let input = r.amount.as_deref().map(|a| amount_input(a, "amount")).transpose()?.flatten();
+            let input = r.raw("amount")?.map(|a| amount_input(a, "amount")).transpose()?.flatten();
             let amount = btc_to_msat(input.ok_or(RequestError::AmountRequired)?, "amount")?;
             if !(BITFINEX_MIN_MSAT..=BITFINEX_MAX_MSAT).contains(&amount) {
                 return Err(RequestError::BitfinexAmountOutOfRange { amount });

@@ -1,6 +1,7 @@
 //! The `bolt11` command-line tool: output fields, errors and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::io::{Read, Write};
@@ -645,7 +646,7 @@ fn core_lightning_and_lnd_objects_field_for_field() {
 
 #[test]
 fn blinded_invoices_through_the_tool() {
-    let text = include_str!("../test-vectors/blinded-invoices.json");
+    let text = include_str!("../../test-vectors/blinded-invoices.json");
     let others: Value = serde_json::from_str(text).unwrap();
     let lnd_invoice = others["invoices"][0]["invoice"].as_str().unwrap();
     let (code, j, _) = bolt11(&["decode", lnd_invoice]);

@@ -212,7 +212,7 @@ impl DecodeSettings<'_> {
     fn error(&self, input: &str, kind: &str, message: &str, layout: Layout) -> (String, bool) {
         let error = json!({ "kind": kind, "message": message });
         let text = match self.echo {
-            true => output::json(&Echoed { invoice: input, error }, layout),
+            true => output::json(&Echoed { invoice: input.to_owned(), error }, layout),
             false => output::json(&json!({ "error": error }), layout),
         };
         (text, false)
@@ -259,15 +259,14 @@ impl DecodeSettings<'_> {
     }
 }
 
-/// An error object after the input, for `--echo`.
-#[derive(serde::Serialize)]
-struct Echoed<'a> {
-    invoice: &'a str,
-    error: serde_json::Value,
+output::object! {
+    /// An error object after the input, for `--echo`.
+    struct Echoed {
+        "invoice" => invoice: String,
+        "error" => error: serde_json::Value,
+    }
 }
 
-// The tool needs a newer compiler than the library: `IsTerminal` (scripts/msrv-build.sh).
-#[clippy::msrv = "1.70"]
 fn decode(mut args: lexopt::Parser, out: &mut impl Write) -> Result<Done, Failure> {
     let mut settings = DecodeSettings {
         opts: DecodeOptions::new(),

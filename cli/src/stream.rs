@@ -82,7 +82,7 @@ impl LineState {
         self.need = 0;
         self.have = 0;
         let part = bytes.get(..n).unwrap_or(&[]);
-        let space = std::str::from_utf8(part).ok().and_then(|s| s.chars().next()).map_or(false, char::is_whitespace);
+        let space = std::str::from_utf8(part).ok().and_then(|s| s.chars().next()).is_some_and(char::is_whitespace);
         self.char_bytes(part, space);
     }
 
@@ -104,7 +104,7 @@ impl LineState {
             self.flush_pending();
         }
         let text = self.body - self.trailing;
-        let prefix = self.kept.get(..10).map_or(false, |p| p.eq_ignore_ascii_case(b"lightning:"));
+        let prefix = self.kept.get(..10).is_some_and(|p| p.eq_ignore_ascii_case(b"lightning:"));
         let len = text - if prefix { 10 } else { 0 };
         if text > KEEP {
             return Line::TooLong(len);

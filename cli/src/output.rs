@@ -7,6 +7,28 @@ use lightning_bolt11::PrintableString;
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
+/// A struct serialised as a JSON object of the members given, in order: what serde's derive
+/// would write, without its proc-macro crate, whose newest versions need a newer Rust than
+/// this tool's 1.70.
+#[macro_export]
+macro_rules! object {
+    ($(#[$m:meta])* struct $name:ident { $($key:literal => $field:ident: $ty:ty),* $(,)? }) => {
+        $(#[$m])*
+        struct $name {
+            $($field: $ty),*
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(None)?;
+                $(m.serialize_entry($key, &self.$field)?;)*
+                m.end()
+            }
+        }
+    };
+}
+pub use object;
+
 /// How JSON is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {

@@ -7,6 +7,8 @@ use lightning_bolt11::{tag, Fallback, FallbackKind, InvoiceRef, RawField};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::object;
+
 /// Lower-case hex.
 fn hex(bytes: &[u8]) -> String {
     use hex_conservative::DisplayHex;
@@ -120,19 +122,21 @@ impl Serialize for Cln<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct ClnHop {
-    pubkey: String,
-    short_channel_id: String,
-    fee_base_msat: u32,
-    fee_proportional_millionths: u32,
-    cltv_expiry_delta: u16,
+object! {
+    struct ClnHop {
+        "pubkey" => pubkey: String,
+        "short_channel_id" => short_channel_id: String,
+        "fee_base_msat" => fee_base_msat: u32,
+        "fee_proportional_millionths" => fee_proportional_millionths: u32,
+        "cltv_expiry_delta" => cltv_expiry_delta: u16,
+    }
 }
 
-#[derive(Serialize)]
-struct ClnExtra {
-    tag: char,
-    data: String,
+object! {
+    struct ClnExtra {
+        "tag" => tag: char,
+        "data" => data: String,
+    }
 }
 
 /// A fallback as Core Lightning writes it: `type` and `addr` for the kinds it names, and the
@@ -224,7 +228,7 @@ fn lnd_feature_enum(bit: usize) -> serde_json::Value {
 /// The bits set in big-endian feature bytes (a blinded path's).
 fn bits_of(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let n = bytes.len();
-    (0..n * 8).filter(move |&b| bytes.get(n - 1 - b / 8).map_or(false, |byte| byte >> (b % 8) & 1 == 1))
+    (0..n * 8).filter(move |&b| bytes.get(n - 1 - b / 8).is_some_and(|byte| byte >> (b % 8) & 1 == 1))
 }
 
 /// lnd's `decodepayreq` (`lnrpc.PayReq`, as lncli prints it: 64-bit integers as strings,
@@ -313,49 +317,55 @@ impl Serialize for Lnd<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct LndRouteHint {
-    hop_hints: Vec<LndHopHint>,
+object! {
+    struct LndRouteHint {
+        "hop_hints" => hop_hints: Vec<LndHopHint>,
+    }
 }
 
-#[derive(Serialize)]
-struct LndHopHint {
-    node_id: String,
-    chan_id: String,
-    fee_base_msat: u32,
-    fee_proportional_millionths: u32,
-    cltv_expiry_delta: u16,
+object! {
+    struct LndHopHint {
+        "node_id" => node_id: String,
+        "chan_id" => chan_id: String,
+        "fee_base_msat" => fee_base_msat: u32,
+        "fee_proportional_millionths" => fee_proportional_millionths: u32,
+        "cltv_expiry_delta" => cltv_expiry_delta: u16,
+    }
 }
 
-#[derive(Serialize)]
-struct LndFeature {
-    name: &'static str,
-    is_required: bool,
-    is_known: bool,
+object! {
+    struct LndFeature {
+        "name" => name: &'static str,
+        "is_required" => is_required: bool,
+        "is_known" => is_known: bool,
+    }
 }
 
-#[derive(Serialize)]
-struct LndBlindedPayment {
-    blinded_path: LndBlindedPath,
-    base_fee_msat: String,
-    proportional_fee_rate: u32,
-    total_cltv_delta: u16,
-    htlc_min_msat: String,
-    htlc_max_msat: String,
-    features: Vec<serde_json::Value>,
+object! {
+    struct LndBlindedPayment {
+        "blinded_path" => blinded_path: LndBlindedPath,
+        "base_fee_msat" => base_fee_msat: String,
+        "proportional_fee_rate" => proportional_fee_rate: u32,
+        "total_cltv_delta" => total_cltv_delta: u16,
+        "htlc_min_msat" => htlc_min_msat: String,
+        "htlc_max_msat" => htlc_max_msat: String,
+        "features" => features: Vec<serde_json::Value>,
+    }
 }
 
-#[derive(Serialize)]
-struct LndBlindedPath {
-    introduction_node: String,
-    blinding_point: String,
-    blinded_hops: Vec<LndBlindedHop>,
+object! {
+    struct LndBlindedPath {
+        "introduction_node" => introduction_node: String,
+        "blinding_point" => blinding_point: String,
+        "blinded_hops" => blinded_hops: Vec<LndBlindedHop>,
+    }
 }
 
-#[derive(Serialize)]
-struct LndBlindedHop {
-    blinded_node: String,
-    encrypted_data: String,
+object! {
+    struct LndBlindedHop {
+        "blinded_node" => blinded_node: String,
+        "encrypted_data" => encrypted_data: String,
+    }
 }
 
 /// A JSON object whose keys keep the order given (serde_json's own map sorts them).
