@@ -50,7 +50,7 @@ fn main() -> ExitCode {
     };
     println!("pay {amount} for {what}");
     println!("to node {}", invoice.payee());
-    println!("within {} s; payment hash {}", invoice.duration_until_expiry().as_secs(), hex(&invoice.payment_hash()));
+    println!("within {} s; payment hash {}", invoice.duration_until_expiry().as_secs(), invoice.payment_hash());
     ExitCode::SUCCESS
 }
 
@@ -66,8 +66,4 @@ fn demo_qr_code() -> String {
         .sign(&key)
         .expect("the demo invoice is valid");
     format!("BITCOIN:?AMOUNT=0.00021&LIGHTNING={invoice:#}")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

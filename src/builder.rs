@@ -127,7 +127,7 @@ impl Field {
 ///
 /// ```
 /// use lightning_bolt11::{InvoiceBuilder, Network};
-/// use secp256k1::{Secp256k1, SecretKey};
+/// use lightning_bolt11::secp256k1::{Secp256k1, SecretKey};
 ///
 /// let key = SecretKey::from_slice(&[0x11; 32])?;
 /// let invoice = InvoiceBuilder::new(Network::Bitcoin)
@@ -224,13 +224,13 @@ impl InvoiceBuilder {
     }
 
     /// The payment hash: SHA-256 of the preimage released on payment (W-1, W-3).
-    pub fn payment_hash(self, hash: [u8; 32]) -> Self {
-        self.push(Field::PaymentHash(hash))
+    pub fn payment_hash(self, hash: impl Into<[u8; 32]>) -> Self {
+        self.push(Field::PaymentHash(hash.into()))
     }
 
     /// The payment secret (W-2).
-    pub fn payment_secret(self, secret: [u8; 32]) -> Self {
-        self.push(Field::PaymentSecret(secret))
+    pub fn payment_secret(self, secret: impl Into<[u8; 32]>) -> Self {
+        self.push(Field::PaymentSecret(secret.into()))
     }
 
     /// A description of at most 639 bytes (W-4, W-5).
@@ -245,7 +245,8 @@ impl InvoiceBuilder {
     }
 
     /// The SHA-256 of a description given out of band (W-4, W-7).
-    pub fn description_hash(self, hash: [u8; 32]) -> Self {
+    pub fn description_hash(self, hash: impl Into<[u8; 32]>) -> Self {
+        let hash = hash.into();
         if self.has(tag::DESCRIPTION) {
             return self.fail(BuildError::DescriptionAndHash);
         }

@@ -395,6 +395,56 @@ impl DecodeError {
     }
 }
 
+impl DecodeError {
+    /// The rule the invoice breaks, by its ID in [`rules`](crate::rules) (`R-11`, `J-3`...),
+    /// for developers and logs; the message, meant for a person, does not cite it. `None` for a
+    /// network other than the one asked for, and a field cut short.
+    pub fn rule(&self) -> Option<&'static str> {
+        Some(match self {
+            DecodeError::Bech32(e) => match e {
+                Bech32Error::TooLong { .. } => "A-3",
+                Bech32Error::InvalidChecksum => "A-5",
+                Bech32Error::TooShort { .. } => "J-6",
+                _ => "A-4",
+            },
+            DecodeError::Hrp(e) => match e {
+                HrpError::NotLightning | HrpError::UnknownCurrency { .. } => "B-6",
+                HrpError::WrongNetwork { .. } => return None,
+                HrpError::InvalidMultiplier { .. } | HrpError::MissingDigits { .. } => "B-8",
+                HrpError::SubMillisatoshi { .. } => "B-10",
+                HrpError::LeadingZero { .. } | HrpError::ZeroAmount { .. } | HrpError::AmountTooLarge { .. } => "J-3",
+            },
+            DecodeError::Field(e) => match e {
+                FieldError::Truncated { .. } => return None,
+                FieldError::WrongLength { .. } => "R-2",
+                FieldError::Duplicate { .. } => "J-2",
+                FieldError::MissingPaymentHash => "W-1",
+                FieldError::MissingPaymentSecret => "R-11",
+                FieldError::MissingDescription | FieldError::DescriptionAndHash => "R-3",
+                FieldError::NonMinimal { .. } => "R-15",
+                FieldError::ValueTooLarge { .. } | FieldError::EmptyFallback { .. } => "J-8",
+                FieldError::NonZeroPadding { .. } | FieldError::NonCanonicalLength { .. } => "J-5",
+                FieldError::InvalidUtf8 { .. } => "W-5",
+                FieldError::EmptyRoute { .. } | FieldError::InvalidRouteLength { .. } => "J-4",
+                FieldError::InvalidFallback { .. } => "W-17",
+                FieldError::InvalidBlindedPath { .. }
+                | FieldError::BlindedPathWithRouteHint
+                | FieldError::BlindedWithoutSecret
+                | FieldError::BlindedWithoutFeature => "J-9",
+                FieldError::UnknownRequiredFeature { .. } => "R-5",
+                FieldError::MissingFeatureDependency { .. } => "G-2",
+            },
+            DecodeError::Signature(e) => match e {
+                SignatureError::InvalidRecoveryId { .. } => "C-2",
+                SignatureError::Malformed => "C-3",
+                SignatureError::Unrecoverable => "R-10",
+                SignatureError::InvalidPayeeKey | SignatureError::Invalid => "R-8",
+                SignatureError::HighS => "R-9",
+            },
+        })
+    }
+}
+
 /// Why the builder refused to make an invoice.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

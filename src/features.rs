@@ -106,6 +106,30 @@ impl<'a> Features<'a> {
     }
 }
 
+/// The bits set, lowest first, each by its BOLT 9 name where it has one:
+/// `var_onion_optin (8, required), payment_secret (14, required), bit 99 (optional)`; `none`
+/// when no bit is set.
+impl core::fmt::Display for Features<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut any = false;
+        for bit in self.named() {
+            if any {
+                f.write_str(", ")?;
+            }
+            any = true;
+            let need = if bit.is_required() { "required" } else { "optional" };
+            match bit.name {
+                Some(name) => write!(f, "{name} ({}, {need})", bit.bit)?,
+                None => write!(f, "bit {} ({need})", bit.bit)?,
+            }
+        }
+        if !any {
+            f.write_str("none")?;
+        }
+        Ok(())
+    }
+}
+
 /// A set feature bit with what is known about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FeatureBit {
@@ -188,6 +212,18 @@ mod tests {
     fn mpp_needs_payment_secret() {
         assert_eq!(Features::from_words(Words::new(&chars(&[17]))).missing_dependency(), Some((16, 14)));
         assert_eq!(Features::from_words(Words::new(&chars(&[15, 17]))).missing_dependency(), None);
+    }
+
+    #[test]
+    #[cfg(feature = "alloc")]
+    fn features_display_by_name() {
+        use alloc::string::ToString;
+        let f = Features::from_words(Words::new(b"psqqqqqqqqqqqqqqqqsgq"));
+        assert_eq!(
+            f.to_string(),
+            "var_onion_optin (8, required), payment_secret (14, required), bit 99 (optional), bit 100 (required)"
+        );
+        assert_eq!(Features::from_words(Words::new(b"")).to_string(), "none");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use core::time::Duration;
 use secp256k1::PublicKey;
 
 use crate::blinded::BlindedPath;
+use crate::bytes32::Bytes32;
 use crate::error::DecodeError;
 use crate::fallback::Fallback;
 use crate::features::Features;
@@ -217,18 +218,30 @@ impl Invoice {
         self.parsed.amount_msat
     }
 
+    /// The amount in whole satoshis, rounded up: what a payer that sends whole satoshis must
+    /// send to pay at least the amount. `None` for "any amount".
+    pub fn amount_sats(&self) -> Option<u64> {
+        self.as_view().amount_sats()
+    }
+
     /// Seconds since 1970 when the invoice was created.
     pub fn timestamp(&self) -> u64 {
         self.parsed.timestamp
     }
 
-    /// The payment hash.
-    pub fn payment_hash(&self) -> [u8; 32] {
+    /// The payment hash; it displays as hex (`invoice.payment_hash().to_string()`).
+    pub fn payment_hash(&self) -> Bytes32 {
         self.as_view().payment_hash()
     }
 
+    /// Whether `preimage` is the one this invoice's payment releases: its SHA-256 is the payment
+    /// hash (W-3).
+    pub fn is_paid_by(&self, preimage: &[u8; 32]) -> bool {
+        self.as_view().is_paid_by(preimage)
+    }
+
     /// The payment secret (always present under the strict policy).
-    pub fn payment_secret(&self) -> Option<[u8; 32]> {
+    pub fn payment_secret(&self) -> Option<Bytes32> {
         self.as_view().payment_secret()
     }
 
@@ -239,7 +252,7 @@ impl Invoice {
     }
 
     /// The description hash, if the invoice has one rather than a description.
-    pub fn description_hash(&self) -> Option<[u8; 32]> {
+    pub fn description_hash(&self) -> Option<Bytes32> {
         self.as_view().description_hash()
     }
 

@@ -35,7 +35,7 @@
 //! # Build and sign
 //! ```
 //! use lightning_bolt11::{Invoice, InvoiceBuilder, Network};
-//! use secp256k1::SecretKey;
+//! use lightning_bolt11::secp256k1::SecretKey;
 //!
 //! let key = SecretKey::from_slice(&[0x42; 32])?;
 //! let invoice = InvoiceBuilder::new(Network::Signet)
@@ -91,6 +91,7 @@ pub mod batch;
 mod blinded;
 #[cfg(feature = "alloc")]
 mod builder;
+mod bytes32;
 mod checksum;
 #[cfg(feature = "alloc")]
 pub mod convert;
@@ -123,6 +124,7 @@ pub use amount::MAX_AMOUNT_MSAT;
 pub use blinded::{BlindedHop, BlindedHops, BlindedPath, BlindedPathError, BlindedPayInfo, MIN_BLINDED_PATH_LEN};
 #[cfg(feature = "alloc")]
 pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};
+pub use bytes32::{payment_hash_of, Bytes32, NotHex32};
 pub use checksum::{Bolt11Bech32, MAX_INVOICE_LENGTH};
 pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignOrBuildError, SignatureError};
 #[cfg(feature = "alloc")]

@@ -250,9 +250,9 @@ impl Serialize for Summary<'_> {
             // Without the signature check, `payee` is only what the `n` field claims.
             m.serialize_entry("payee_verified", &self.payee.is_some())?;
         }
-        m.serialize_entry("payment_hash", &Hex(&view.payment_hash()))?;
+        m.serialize_entry("payment_hash", &Text(view.payment_hash()))?;
         if let Some(secret) = view.payment_secret() {
-            m.serialize_entry("payment_secret", &Hex(&secret))?;
+            m.serialize_entry("payment_secret", &Text(secret))?;
         }
         if let Some(d) = view.description() {
             let mut buf = [0u8; MAX_FIELD_BYTES];
@@ -261,7 +261,7 @@ impl Serialize for Summary<'_> {
             m.serialize_entry("description", text)?;
         }
         if let Some(hash) = view.description_hash() {
-            m.serialize_entry("description_hash", &Hex(&hash))?;
+            m.serialize_entry("description_hash", &Text(hash))?;
         }
         if let Some(bytes) = view.payment_metadata() {
             let mut buf = [0u8; MAX_FIELD_BYTES];

@@ -8,6 +8,7 @@ use core::time::Duration;
 use bitcoin_hashes::{sha256, Hash};
 
 use crate::blinded::{self, BlindedPath};
+use crate::bytes32::Bytes32;
 use crate::error::{DecodeError, SignatureError};
 use crate::fallback::Fallback;
 use crate::features::Features;
@@ -103,8 +104,8 @@ impl<'a> InvoiceRef<'a> {
         span_words(self.data(), span)
     }
 
-    fn array32(&self, span: Option<parse::Span>) -> Option<[u8; 32]> {
-        span.and_then(|_| self.span(span).to_array())
+    fn array32(&self, span: Option<parse::Span>) -> Option<Bytes32> {
+        span.and_then(|_| self.span(span).to_array()).map(Bytes32)
     }
 
     /// The network, from the prefix.
@@ -117,18 +118,30 @@ impl<'a> InvoiceRef<'a> {
         self.parsed.amount_msat
     }
 
+    /// The amount in whole satoshis, rounded up: what a payer that sends whole satoshis must
+    /// send to pay at least the amount. `None` for "any amount".
+    pub fn amount_sats(&self) -> Option<u64> {
+        self.parsed.amount_msat.map(|m| m / 1000 + u64::from(m % 1000 != 0))
+    }
+
     /// Seconds since 1970 when the invoice was created.
     pub fn timestamp(&self) -> u64 {
         self.parsed.timestamp
     }
 
-    /// The payment hash (`p`).
-    pub fn payment_hash(&self) -> [u8; 32] {
+    /// The payment hash (`p`); it displays as hex.
+    pub fn payment_hash(&self) -> Bytes32 {
         self.array32(Some(self.parsed.payment_hash)).unwrap_or_default()
     }
 
+    /// Whether `preimage` is the one this invoice's payment releases: its SHA-256 is the payment
+    /// hash (W-3). What a payer checks of the preimage it got back.
+    pub fn is_paid_by(&self, preimage: &[u8; 32]) -> bool {
+        crate::bytes32::payment_hash_of(preimage) == self.payment_hash()
+    }
+
     /// The payment secret (`s`); always present under the strict policy.
-    pub fn payment_secret(&self) -> Option<[u8; 32]> {
+    pub fn payment_secret(&self) -> Option<Bytes32> {
         self.array32(self.parsed.payment_secret)
     }
 
@@ -138,7 +151,7 @@ impl<'a> InvoiceRef<'a> {
     }
 
     /// The description hash (`h`), if the invoice has one rather than a description.
-    pub fn description_hash(&self) -> Option<[u8; 32]> {
+    pub fn description_hash(&self) -> Option<Bytes32> {
         self.array32(self.parsed.description_hash)
     }
 
@@ -146,7 +159,7 @@ impl<'a> InvoiceRef<'a> {
     pub fn matches_description(&self, description: &str) -> bool {
         match (self.description(), self.description_hash()) {
             (Some(d), _) => d == description,
-            (None, Some(h)) => sha256::Hash::hash(description.as_bytes()).to_byte_array() == h,
+            (None, Some(h)) => sha256::Hash::hash(description.as_bytes()).to_byte_array() == h.0,
             (None, None) => false,
         }
     }

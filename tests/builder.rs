@@ -410,3 +410,40 @@ fn a_cltv_delta_readers_refuse_is_refused() {
     let max = u64::from(u32::MAX);
     assert_eq!(base().min_final_cltv_expiry_delta(max).sign(&key).unwrap().min_final_cltv_expiry_delta(), max);
 }
+
+#[test]
+fn the_last_mile_helpers() {
+    // Issue 19, item 12: amounts in sats (rounded up, what a whole-sat payer must send), the
+    // preimage check, hashes that print as hex, features by name, and rule IDs kept off the
+    // messages people read.
+    let key = spec_key();
+    let preimage = [0x5a; 32];
+    let inv = InvoiceBuilder::new(Network::Bitcoin)
+        .payment_hash(payment_hash_of(&preimage))
+        .payment_secret([2; 32])
+        .description("x")
+        .amount_msat(1_001)
+        .features(&[17])
+        .sign(&key);
+    let inv = match inv {
+        Ok(inv) => inv,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(inv.amount_sats(), Some(2));
+    assert!(inv.is_paid_by(&preimage) && !inv.is_paid_by(&[0; 32]));
+    use bitcoin_hashes::Hash as _;
+    assert_eq!(inv.payment_hash().to_string(), hex(bitcoin_hashes::sha256::Hash::hash(&preimage).to_byte_array()));
+    assert_eq!(
+        inv.features().to_string(),
+        "var_onion_optin (8, required), payment_secret (14, required), basic_mpp (17, optional)"
+    );
+    let e = Invoice::decode("lnbc1").unwrap_err();
+    assert_eq!((e.rule(), e.kind()), (Some("J-6"), "too_short"));
+    let e = DecodeError::from(FieldError::MissingPaymentSecret);
+    assert_eq!(e.rule(), Some("R-11"));
+    assert!(!e.to_string().contains("R-11"));
+    assert_eq!(
+        DecodeError::from(HrpError::WrongNetwork { expected: Network::Bitcoin, found: Network::Testnet }).rule(),
+        None
+    );
+}

@@ -149,10 +149,10 @@ proptest! {
         prop_assert_eq!(inv.amount_msat(), s.amount);
         prop_assert_eq!(inv.timestamp(), s.timestamp);
         prop_assert_eq!(inv.payment_hash(), s.hash);
-        prop_assert_eq!(inv.payment_secret(), Some(s.secret));
+        prop_assert_eq!(inv.payment_secret().map(|s| s.0), Some(s.secret));
         match &s.description {
             Ok(d) => { prop_assert_eq!(inv.description(), Some(d.as_str())); prop_assert!(inv.matches_description(d)); }
-            Err(h) => prop_assert_eq!(inv.description_hash(), Some(*h)),
+            Err(h) => prop_assert_eq!(inv.description_hash().map(|h| h.0), Some(*h)),
         }
         prop_assert_eq!(inv.expiry(), s.expiry.unwrap_or(3600));
         prop_assert_eq!(inv.min_final_cltv_expiry_delta(), s.cltv.unwrap_or(18));

@@ -96,7 +96,7 @@ proptest! {
             }
             Api::Nwc => json!({ "method": "make_invoice", "params": {
                 "amount": sats * 7, "description": memo, "expiry": expiry,
-                "description_hash": hash.filter(|_| hash_too).map(|h| hex(&h)) } }),
+                "description_hash": hash.filter(|_| hash_too).map(hex) } }),
             Api::LnPay => {
                 use base64::Engine;
                 json!({ "num_satoshis": sats, "memo": memo, "expiry": expiry,

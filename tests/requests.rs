@@ -52,7 +52,7 @@ fn webln_example_amount_1000() {
 fn nwc_example_make_invoice() {
     let hash = sha256::Hash::hash(b"string").to_byte_array();
     let j = json!({ "method": "make_invoice", "params": {
-        "amount": 123, "description": "string", "description_hash": hex(&hash), "expiry": 213 } });
+        "amount": 123, "description": "string", "description_hash": hex(hash), "expiry": 213 } });
     let r = req(Api::Nwc, j).unwrap();
     let inv = make(&r, None);
     let resp = response(&r, &inv, &ResponseContext::default()).unwrap();
@@ -62,16 +62,16 @@ fn nwc_example_make_invoice() {
     assert_eq!(res["amount"], 123);
     assert_eq!(res["fees_paid"], 0);
     assert_eq!(res["description"], "string");
-    assert_eq!(res["description_hash"], hex(&hash));
+    assert_eq!(res["description_hash"], hex(hash));
     assert_eq!(res["created_at"], T0);
     assert_eq!(res["expires_at"], T0 + 213);
-    assert_eq!(res["payment_hash"], hex(&inv.payment_hash()));
+    assert_eq!(res["payment_hash"], hex(inv.payment_hash()));
     let decoded: Invoice = res["invoice"].as_str().unwrap().parse().unwrap();
     // Sub-satoshi amounts are allowed and written with the `p` multiplier.
     assert_eq!(decoded.amount_msat(), Some(123));
     assert!(decoded.as_str().starts_with("lnbc1230p1"));
     // Both given: only `h` is encoded.
-    assert_eq!((decoded.description(), decoded.description_hash()), (None, Some(hash)));
+    assert_eq!((decoded.description(), decoded.description_hash().map(|h| h.0)), (None, Some(hash)));
     assert_eq!(decoded.expiry(), 213);
     assert!(r.check(decoded.as_str(), &at(T0)).is_ok());
 }
@@ -95,7 +95,7 @@ fn lnpay_examples() {
     assert_eq!(tx["settled"], 0);
     assert_eq!(tx["passThru"], json!({ "ticketId": "556" }));
     assert_eq!(tx["dest_pubkey"], SPEC_PAYEE);
-    assert_eq!(tx["r_hash_decoded"], hex(&inv.payment_hash()));
+    assert_eq!(tx["r_hash_decoded"], hex(inv.payment_hash()));
     for key in ["id", "payment_preimage", "settled_at", "is_keysend", "custom_records", "description_hash"] {
         assert!(tx.get(key).is_some(), "{key}");
     }
@@ -119,7 +119,7 @@ fn bitfinex_example_and_response() {
     let r = req(Api::Bitfinex, json!({ "wallet": "exchange", "currency": "LNX", "amount": "0.001" })).unwrap();
     let inv = make(&r, None);
     let resp = response(&r, &inv, &ResponseContext::default()).unwrap();
-    assert_eq!(resp[0], hex(&inv.payment_hash()));
+    assert_eq!(resp[0], hex(inv.payment_hash()));
     assert_eq!(resp[2], Value::Null);
     assert_eq!(resp[3], Value::Null);
     assert_eq!(resp[4], "0.001");
@@ -311,19 +311,19 @@ fn check_17_18_description_hash_encodings() {
     let nwc = |dh: &str| {
         req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1000, "description_hash": dh } }))
     };
-    assert_eq!(nwc(&hex(&h)).unwrap().description_hash, Some(h));
+    assert_eq!(nwc(&hex(h)).unwrap().description_hash, Some(h));
     // Check 18: upper case is normalised.
-    let upper = nwc(&hex(&h).to_uppercase()).unwrap();
+    let upper = nwc(&hex(h).to_uppercase()).unwrap();
     assert_eq!(upper.description_hash, Some(h));
-    assert_eq!(upper.description_hash_text, Some(hex(&h)));
-    for bad in [&hex(&h)[1..], "zz", &hex(&[1; 33])] {
+    assert_eq!(upper.description_hash_text, Some(hex(h)));
+    for bad in [&hex(h)[1..], "zz", &hex([1; 33])] {
         assert_eq!(nwc(bad).unwrap_err(), RequestError::InvalidDescriptionHash { encoding: "hex" });
     }
     use base64::Engine;
     let b64 = base64::engine::general_purpose::STANDARD.encode(h);
     let lnpay = |dh: &str| req(Api::LnPay, json!({ "num_satoshis": 1, "description_hash": dh }));
     assert_eq!(lnpay(&b64).unwrap().description_hash, Some(h));
-    assert_eq!(lnpay(&hex(&h)).unwrap_err(), RequestError::InvalidDescriptionHash { encoding: "base64" });
+    assert_eq!(lnpay(&hex(h)).unwrap_err(), RequestError::InvalidDescriptionHash { encoding: "base64" });
     assert_eq!(lnpay("AAAA").unwrap_err(), RequestError::InvalidDescriptionHash { encoding: "base64" });
 }
 
@@ -333,12 +333,12 @@ fn check_19_20_description_and_hash_must_agree_and_only_h_is_written() {
     let nwc = |d: &str| {
         req(
             Api::Nwc,
-            json!({ "method": "make_invoice", "params": { "amount": 1000, "description": d, "description_hash": hex(&h) } }),
+            json!({ "method": "make_invoice", "params": { "amount": 1000, "description": d, "description_hash": hex(h) } }),
         )
     };
     assert_eq!(nwc("wrong").unwrap_err(), RequestError::DescriptionHashMismatch);
     let inv = make(&nwc("right").unwrap(), None);
-    assert_eq!((inv.description(), inv.description_hash()), (None, Some(h)));
+    assert_eq!((inv.description(), inv.description_hash().map(|h| h.0)), (None, Some(h)));
 }
 
 #[test]
@@ -532,7 +532,7 @@ fn check_expiry_boundary() {
 fn check_description_hash_and_webln_memo() {
     let h = sha256::Hash::hash(b"long text").to_byte_array();
     let asked =
-        req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1000, "description_hash": hex(&h) } }))
+        req(Api::Nwc, json!({ "method": "make_invoice", "params": { "amount": 1000, "description_hash": hex(h) } }))
             .unwrap();
     let mut other = asked.clone();
     other.description_hash = Some([0; 32]);
@@ -613,7 +613,7 @@ fn lnpay_memo_beside_a_description_hash_is_ignored() {
         req(Api::LnPay, json!({ "num_satoshis": 5, "memo": "something else", "description_hash": b64 })).unwrap();
     assert_eq!((asked.description.as_deref(), asked.description_hash), (None, Some(h)));
     let inv = make(&asked, None);
-    assert_eq!((inv.description(), inv.description_hash()), (None, Some(h)));
+    assert_eq!((inv.description(), inv.description_hash().map(|h| h.0)), (None, Some(h)));
     assert!(asked.check_invoice(&inv, &at(T0)).is_ok());
     // The memo is still stored and returned, as LND-backed LNPay does.
     let tx = response(&asked, &inv, &ResponseContext::default()).unwrap();
@@ -770,6 +770,9 @@ fn members_are_read_as_a_typed_parse_reads_them() {
     ] {
         assert!(matches!(parse_request(api, json), Err(RequestError::InvalidJson { .. })), "{json}");
     }
-    let ok = parse_request(Api::Nwc, r#"{"method": "make_invoice", "params": {"amount": 1000, "x": [1], "description": null}, "id": 3}"#);
+    let ok = parse_request(
+        Api::Nwc,
+        r#"{"method": "make_invoice", "params": {"amount": 1000, "x": [1], "description": null}, "id": 3}"#,
+    );
     assert_eq!(ok.unwrap().description, None);
 }

@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::object;
 
 /// Lower-case hex.
-fn hex(bytes: &[u8]) -> String {
+fn hex(bytes: impl AsRef<[u8]>) -> String {
     use hex_conservative::DisplayHex;
-    bytes.to_lower_hex_string()
+    bytes.as_ref().to_lower_hex_string()
 }
 
 /// The fields Core Lightning keeps as `extra`: types it does not read (bLIP-39's `b`
@@ -64,7 +64,7 @@ impl Serialize for Cln<'_> {
         m.serialize_entry("created_at", &v.timestamp())?;
         m.serialize_entry("expiry", &v.expiry())?;
         if let Some(key) = self.payee.map(|k| k.serialize()).or_else(|| v.payee_field()) {
-            m.serialize_entry("payee", &hex(&key))?;
+            m.serialize_entry("payee", &hex(key))?;
         }
         if let Some(a) = v.amount_msat() {
             m.serialize_entry("amount_msat", &a)?;
@@ -73,17 +73,17 @@ impl Serialize for Cln<'_> {
             m.serialize_entry("description", &d.to_string())?;
         }
         if let Some(h) = v.description_hash() {
-            m.serialize_entry("description_hash", &hex(&h))?;
+            m.serialize_entry("description_hash", &hex(h))?;
         }
         m.serialize_entry("min_final_cltv_expiry", &v.min_final_cltv_expiry_delta())?;
         if let Some(secret) = v.payment_secret() {
-            m.serialize_entry("payment_secret", &hex(&secret))?;
+            m.serialize_entry("payment_secret", &hex(secret))?;
         }
         if let Some(f) = cln_features(v) {
             m.serialize_entry("features", &f)?;
         }
         if let Some(meta) = v.payment_metadata() {
-            m.serialize_entry("payment_metadata", &hex(&meta.collect::<Vec<u8>>()))?;
+            m.serialize_entry("payment_metadata", &hex(meta.collect::<Vec<u8>>()))?;
         }
         let fallbacks: Vec<ClnFallback> = v.fallbacks().map(|f| ClnFallback(f, v.network())).collect();
         if !fallbacks.is_empty() {
@@ -94,7 +94,7 @@ impl Serialize for Cln<'_> {
             .map(|r| {
                 r.hops()
                     .map(|h| ClnHop {
-                        pubkey: hex(&h.src_node_id),
+                        pubkey: hex(h.src_node_id),
                         short_channel_id: h.short_channel_id.to_string(),
                         fee_base_msat: h.fee_base_msat,
                         fee_proportional_millionths: h.fee_proportional_millionths,
@@ -113,9 +113,9 @@ impl Serialize for Cln<'_> {
         if !extra.is_empty() {
             m.serialize_entry("extra", &extra)?;
         }
-        m.serialize_entry("payment_hash", &hex(&v.payment_hash()))?;
+        m.serialize_entry("payment_hash", &hex(v.payment_hash()))?;
         // Core Lightning writes the signature DER-encoded.
-        let der = secp256k1::ecdsa::Signature::from_compact(&v.signature()).map(|s| hex(&s.serialize_der()));
+        let der = secp256k1::ecdsa::Signature::from_compact(&v.signature()).map(|s| hex(s.serialize_der()));
         m.serialize_entry("signature", &der.unwrap_or_default())?;
         m.serialize_entry("valid", &self.payee.is_some())?;
         m.end()
@@ -248,14 +248,14 @@ impl Serialize for Lnd<'_> {
             m.serialize_entry("invoice", text)?;
         }
         let destination = self.payee.map(|k| k.serialize()).or_else(|| v.payee_field());
-        m.serialize_entry("destination", &destination.map(|k| hex(&k)).unwrap_or_default())?;
-        m.serialize_entry("payment_hash", &hex(&v.payment_hash()))?;
+        m.serialize_entry("destination", &destination.map(hex).unwrap_or_default())?;
+        m.serialize_entry("payment_hash", &hex(v.payment_hash()))?;
         let msat = v.amount_msat().unwrap_or(0);
         m.serialize_entry("num_satoshis", &(msat / 1000).to_string())?;
         m.serialize_entry("timestamp", &v.timestamp().to_string())?;
         m.serialize_entry("expiry", &v.expiry().to_string())?;
         m.serialize_entry("description", &v.description().map(|d| d.to_string()).unwrap_or_default())?;
-        m.serialize_entry("description_hash", &v.description_hash().map(|h| hex(&h)).unwrap_or_default())?;
+        m.serialize_entry("description_hash", &v.description_hash().map(hex).unwrap_or_default())?;
         // lnd keeps the first fallback it reads: versions 0, 17 and 18.
         let fallback = v.fallbacks().find(|f| matches!(f.version(), 0 | 17 | 18));
         m.serialize_entry("fallback_addr", &fallback.map(|f| f.address(network).to_string()).unwrap_or_default())?;
@@ -266,7 +266,7 @@ impl Serialize for Lnd<'_> {
                 hop_hints: r
                     .hops()
                     .map(|h| LndHopHint {
-                        node_id: hex(&h.src_node_id),
+                        node_id: hex(h.src_node_id),
                         chan_id: h.short_channel_id.0.to_string(),
                         fee_base_msat: h.fee_base_msat,
                         fee_proportional_millionths: h.fee_proportional_millionths,
@@ -276,7 +276,7 @@ impl Serialize for Lnd<'_> {
             })
             .collect();
         m.serialize_entry("route_hints", &route_hints)?;
-        m.serialize_entry("payment_addr", &v.payment_secret().map(|p| hex(&p)).unwrap_or_default())?;
+        m.serialize_entry("payment_addr", &v.payment_secret().map(hex).unwrap_or_default())?;
         m.serialize_entry("num_msat", &msat.to_string())?;
         // A map keyed by bit, in numeric order, as lncli prints it.
         let features: Vec<(String, LndFeature)> = v
@@ -294,12 +294,12 @@ impl Serialize for Lnd<'_> {
             .blinded_paths()
             .map(|p| LndBlindedPayment {
                 blinded_path: LndBlindedPath {
-                    introduction_node: hex(&p.introduction_node()),
-                    blinding_point: hex(&p.first_ephemeral_blinding_point()),
+                    introduction_node: hex(p.introduction_node()),
+                    blinding_point: hex(p.first_ephemeral_blinding_point()),
                     blinded_hops: p
                         .hops()
                         .map(|h| LndBlindedHop {
-                            blinded_node: hex(&h.blinded_node_id),
+                            blinded_node: hex(h.blinded_node_id),
                             encrypted_data: hex(h.encrypted_data),
                         })
                         .collect(),

@@ -242,7 +242,7 @@ impl DecodeSettings<'_> {
         };
         if let Some(text) = &self.description {
             if !view.matches_description(text) {
-                let message = "the description given is not the invoice's description (R-7)";
+                let message = "the description given is not the invoice's description";
                 return fail("description_mismatch", message.into());
             }
         }

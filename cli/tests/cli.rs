@@ -402,7 +402,7 @@ fn make_keeps_the_key_off_the_command_line_and_hands_over_the_preimage() {
     let preimage = unhex(stderr["payment_preimage"].as_str().unwrap());
     let (_, decoded, _) = bolt11(&["decode", body["paymentRequest"].as_str().unwrap()]);
     let hash = bitcoin_hashes::sha256::Hash::hash(&preimage);
-    assert_eq!(decoded["payment_hash"], hex(&hash.to_byte_array()));
+    assert_eq!(decoded["payment_hash"], hex(hash.to_byte_array()));
     assert_eq!(decoded["amount_msat"], 1_000_000);
     assert_eq!(decoded["payee"], SPEC_PAYEE);
     // The environment, and a preimage file readable by its owner only.
@@ -417,7 +417,7 @@ fn make_keeps_the_key_off_the_command_line_and_hands_over_the_preimage() {
     let body: Value = serde_json::from_slice(&out.stdout).unwrap();
     let (_, decoded, _) = bolt11(&["decode", body["paymentRequest"].as_str().unwrap()]);
     let hash = bitcoin_hashes::sha256::Hash::hash(&unhex(written.trim()));
-    assert_eq!(decoded["payment_hash"], hex(&hash.to_byte_array()));
+    assert_eq!(decoded["payment_hash"], hex(hash.to_byte_array()));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -600,7 +600,7 @@ fn core_lightning_and_lnd_objects_field_for_field() {
     // The signature DER-encoded, as Core Lightning writes it: the same r and s.
     let der = unhex(cln["signature"].as_str().unwrap());
     let sig = lightning_bolt11::secp256k1::ecdsa::Signature::from_der(&der).unwrap();
-    assert_eq!(hex(&sig.serialize_compact()), v["signature"]["rs_hex"].as_str().unwrap());
+    assert_eq!(hex(sig.serialize_compact()), v["signature"]["rs_hex"].as_str().unwrap());
     // Its field order, too.
     let text = Command::new(env!("CARGO_BIN_EXE_bolt11"))
         .args(["decode", "--format", "cln", "--compact", s])

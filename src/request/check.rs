@@ -1,6 +1,7 @@
 //! The web app's side: does the invoice a wallet returned honour the request that asked for
 //! it? The WebLN page warns that a provider's enforcement "should not be completely trusted".
 
+use crate::bytes32::Bytes32;
 use alloc::vec::Vec;
 
 use bitcoin_hashes::{sha256, Hash};
@@ -168,7 +169,7 @@ impl InvoiceRequest {
         }
         // The invoice commits to a description by `d` or by `h`; either form is accepted.
         let commits_to = |hash: [u8; 32]| {
-            inv.description_hash() == Some(hash)
+            inv.description_hash() == Some(Bytes32(hash))
                 || inv.description().map_or(false, |d| sha256::Hash::hash(d.as_bytes()).to_byte_array() == hash)
         };
         // A suggested description (WebLN `defaultMemo`) is the user's to edit: not checked.

@@ -147,6 +147,27 @@ impl<'a> Members<'a> {
 ///   (default 86400), `passThru` (an object, or a string holding one).
 /// - Bitfinex: `wallet` ("exchange"), `currency` ("LNX"), `amount` (a BTC string, 0.000001 to 0.02).
 ///
+/// Each API's request, in its own units, is one model:
+/// ```
+/// use lightning_bolt11::request::{parse_request, AmountIntent, Api, RequestError};
+///
+/// // WebLN: sats; a bare number is the amount; bounds and a default leave the choice open.
+/// let webln = parse_request(Api::WebLn, r#"{"minimumAmount": 10, "maximumAmount": 500, "defaultMemo": "tip"}"#)?;
+/// assert_eq!(webln.amount, AmountIntent::Range { min: Some(10_000), max: Some(500_000), default: None });
+/// assert_eq!(parse_request(Api::WebLn, "21")?.amount, AmountIntent::Fixed(21_000));
+/// // NWC (NIP-47): msat, a JSON-RPC-like envelope.
+/// let nwc = parse_request(Api::Nwc, r#"{"method": "make_invoice", "params": {"amount": 21000, "description": "zap", "expiry": 600}}"#)?;
+/// assert_eq!((nwc.amount, nwc.expiry), (AmountIntent::Fixed(21_000), Some(600)));
+/// // LNPay: sats, a base64 description hash, a one-day expiry by default.
+/// let lnpay = parse_request(Api::LnPay, r#"{"num_satoshis": 100, "memo": "order 7"}"#)?;
+/// assert_eq!((lnpay.amount, lnpay.expiry), (AmountIntent::Fixed(100_000), Some(86_400)));
+/// // Bitfinex: a BTC decimal string, within its documented range.
+/// let bitfinex = parse_request(Api::Bitfinex, r#"{"wallet": "exchange", "currency": "LNX", "amount": "0.0001"}"#)?;
+/// assert_eq!(bitfinex.amount, AmountIntent::Fixed(10_000_000));
+/// assert_eq!(parse_request(Api::Nwc, r#"{"method": "make_invoice", "params": {}}"#), Err(RequestError::AmountRequired));
+/// # Ok::<(), RequestError>(())
+/// ```
+///
 /// # Errors
 /// [`RequestError::InvalidJson`] for JSON that is not the API's shape, and the error of the
 /// first check of section 7 that fails (one variant each; see [`RequestError`]).
@@ -307,7 +328,7 @@ pub fn response(req: &InvoiceRequest, invoice: &Invoice, ctx: &ResponseContext) 
         return Err(RequestError::InvalidExpiry);
     }
     let text = invoice.to_string();
-    let payment_hash = hex(&invoice.payment_hash());
+    let payment_hash = invoice.payment_hash().to_string();
     Ok(match req.api {
         Api::WebLn => json!({ "paymentRequest": text }),
         Api::Nwc => {
@@ -315,7 +336,7 @@ pub fn response(req: &InvoiceRequest, invoice: &Invoice, ctx: &ResponseContext) 
                 "type": "incoming",
                 "invoice": text,
                 "description": req.description,
-                "description_hash": invoice.description_hash().map(|h| hex(&h)),
+                "description_hash": invoice.description_hash().map(|h| h.to_string()),
                 "payment_hash": payment_hash,
                 "amount": invoice.amount_msat().unwrap_or(0),
                 "fees_paid": 0,
@@ -397,11 +418,25 @@ pub struct MakeParams<'a> {
 /// response: the whole wallet-service side in one call (used by the CLI and the WebAssembly
 /// package).
 ///
+/// ```
+/// use lightning_bolt11::request::{make_response, Api, MakeParams};
+/// use lightning_bolt11::secp256k1::SecretKey;
+/// use lightning_bolt11::Network;
+///
+/// let key = SecretKey::from_slice(&[0x42; 32])?;
+/// let preimage = [7u8; 32]; // your randomness: the payment is settled with it
+/// let params = MakeParams { network: Network::Signet, key: &key, preimage, payment_secret: [8; 32], amount_sats: None, timestamp: 1_700_000_000 };
+/// let (invoice, body) = make_response(Api::Nwc, r#"{"method": "make_invoice", "params": {"amount": 5000}}"#, &params)?;
+/// assert!(invoice.is_paid_by(&preimage));
+/// assert_eq!(body["result"]["amount"], 5000);
+/// assert_eq!(body["result"]["invoice"], invoice.to_string());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// What [`parse_request`], [`InvoiceRequest::builder`], signing and [`response`] refuse.
 #[cfg(feature = "std")]
 pub fn make_response(api: Api, request_json: &str, p: &MakeParams<'_>) -> Result<(Invoice, Value), RequestError> {
-    use bitcoin_hashes::{sha256, Hash};
     let req = parse_request(api, request_json)?;
     let choice = p
         .amount_sats
@@ -413,7 +448,7 @@ pub fn make_response(api: Api, request_json: &str, p: &MakeParams<'_>) -> Result
     let invoice = req
         .builder(p.network, choice)?
         .timestamp(p.timestamp)
-        .payment_hash(sha256::Hash::hash(&p.preimage).to_byte_array())
+        .payment_hash(crate::payment_hash_of(&p.preimage))
         .payment_secret(p.payment_secret)
         .sign(p.key)?;
     let body = response(&req, &invoice, &ResponseContext::default())?;

@@ -25,8 +25,8 @@ pub fn vector(name_prefix: &str) -> Value {
     vectors().into_iter().find(|v| v["name"].as_str().unwrap().starts_with(name_prefix)).expect(name_prefix)
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.to_lower_hex_string()
+pub fn hex(bytes: impl AsRef<[u8]>) -> String {
+    bytes.as_ref().to_lower_hex_string()
 }
 
 pub fn unhex(s: &str) -> Vec<u8> {

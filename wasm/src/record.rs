@@ -174,8 +174,8 @@ impl Record {
         if payee.is_some() {
             self.flag(verified);
         }
-        self.hex(&view.payment_hash());
-        self.opt_hex(view.payment_secret().as_ref().map(|s| &s[..]));
+        self.hex(&view.payment_hash().0);
+        self.opt_hex(view.payment_secret().as_ref().map(|s| &s.0[..]));
         let description = view.description();
         self.flag(description.is_some());
         if let Some(d) = description {
@@ -184,7 +184,7 @@ impl Record {
             let text = d.copy_to(&mut buf).ok_or("description is not UTF-8")?;
             self.str(text);
         }
-        self.opt_hex(view.description_hash().as_ref().map(|h| &h[..]));
+        self.opt_hex(view.description_hash().as_ref().map(|h| &h.0[..]));
         let mut buf = [0u8; lightning_bolt11::MAX_FIELD_BYTES];
         let metadata = view.payment_metadata().map(|bytes| {
             let n = bytes.len().min(buf.len());
