@@ -69,6 +69,32 @@ pub(crate) fn parse(s: &[u8], position: usize, policy: Policy) -> Result<Option<
     Ok(Some(msat))
 }
 
+/// The millisatoshis an amount written as in an invoice's prefix means: digits and an optional
+/// multiplier (`2500u`, `9678785340p`, `1`), read as the strict profile reads them (B-8, B-10,
+/// J-3: no fraction of a millisatoshi, no leading zero, nothing above
+/// [`MAX_AMOUNT_MSAT`]).
+///
+/// ```
+/// assert_eq!(lightning_bolt11::amount_from_text("2500u"), Ok(250_000_000));
+/// assert!(lightning_bolt11::amount_from_text("1p").is_err()); // a tenth of a millisatoshi
+/// ```
+///
+/// # Errors
+/// The [`HrpError`] an invoice with this amount is refused with (positions count from the
+/// amount's first character); [`HrpError::MissingDigits`] for no amount at all.
+pub fn amount_from_text(text: &str) -> Result<u64, HrpError> {
+    parse(text.as_bytes(), 0, Policy::Strict)?.ok_or(HrpError::MissingDigits { position: 0 })
+}
+
+/// The shortest way to write `msat` in an invoice's prefix (B-5): `250_000_000` is `2500u`.
+#[cfg(feature = "alloc")]
+pub fn amount_to_text(msat: u64) -> alloc::string::String {
+    let mut s = alloc::string::String::new();
+    // Writing into a String cannot fail.
+    let _ = write(msat, &mut s);
+    s
+}
+
 /// The value of ASCII digits, or `None` on overflow. Empty is zero.
 fn decimal(digits: &[u8]) -> Option<u64> {
     digits.iter().try_fold(0u64, |acc, &d| acc.checked_mul(10)?.checked_add(u64::from(d - b'0')))

@@ -548,6 +548,27 @@ impl InvoiceBuilder {
         }
     }
 
+    /// Attaches a signature made elsewhere, exactly as given (r, s, then the recovery id):
+    /// for writing an invoice again with its own signature, byte for byte. The invoice is then
+    /// decoded as a reader would, signature checked: it must recover a key, and with an `n`
+    /// field verify for it in low-S form. Unlike [`sign_with`](Self::sign_with), a
+    /// high-S signature is kept as it is (readers recover from it, R-10).
+    ///
+    /// # Errors
+    /// A [`BuildError`] as for [`sign`](Self::sign); [`BuildError::BadSignature`] for a
+    /// signature readers refuse.
+    #[cfg(feature = "std")]
+    pub fn with_signature(self, signature: &[u8; 65]) -> Result<Invoice, BuildError> {
+        let policy = if self.has_blinded() { Policy::Blinded } else { Policy::Strict };
+        let (hrp, mut w) = self.unsigned()?;
+        WordWriter::push_bytes(&mut w.words, signature);
+        let text = to_bech32(&hrp, &w.words);
+        Invoice::decode_with(&text, &DecodeOptions::new().policy(policy)).map_err(|e| match e {
+            crate::DecodeError::Signature(_) => BuildError::BadSignature,
+            other => BuildError::Internal(other),
+        })
+    }
+
     /// Makes the invoice: writes it, signs it, and checks what it returns with the strict
     /// decoder (every rule a reader applies except the signature equation, which libsecp256k1's
     /// own signing satisfies by construction and `sign_with` checks by recovery). `payee` is

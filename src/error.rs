@@ -396,6 +396,39 @@ impl DecodeError {
 }
 
 impl DecodeError {
+    /// Where in the string passed in the problem is, in bytes (leading whitespace and a
+    /// `lightning:` prefix counted), when the error is about one place.
+    pub fn position(&self) -> Option<usize> {
+        match self {
+            DecodeError::Bech32(Bech32Error::MixedCase { position } | Bech32Error::InvalidChar { position, .. })
+            | DecodeError::Hrp(
+                HrpError::UnknownCurrency { position }
+                | HrpError::InvalidMultiplier { position, .. }
+                | HrpError::MissingDigits { position }
+                | HrpError::LeadingZero { position }
+                | HrpError::ZeroAmount { position }
+                | HrpError::SubMillisatoshi { position }
+                | HrpError::AmountTooLarge { position },
+            )
+            | DecodeError::Field(
+                FieldError::Truncated { position, .. }
+                | FieldError::WrongLength { position, .. }
+                | FieldError::Duplicate { position, .. }
+                | FieldError::NonMinimal { position, .. }
+                | FieldError::ValueTooLarge { position, .. }
+                | FieldError::NonZeroPadding { position, .. }
+                | FieldError::NonCanonicalLength { position, .. }
+                | FieldError::InvalidUtf8 { position }
+                | FieldError::EmptyRoute { position }
+                | FieldError::InvalidRouteLength { position, .. }
+                | FieldError::InvalidFallback { position, .. }
+                | FieldError::EmptyFallback { position }
+                | FieldError::InvalidBlindedPath { position, .. },
+            ) => Some(*position),
+            _ => None,
+        }
+    }
+
     /// The rule the invoice breaks, by its ID in [`rules`](crate::rules) (`R-11`, `J-3`...),
     /// for developers and logs; the message, meant for a person, does not cite it. `None` for a
     /// network other than the one asked for, and a field cut short.
@@ -576,6 +609,38 @@ pub enum BuildError {
         /// The field's tag character.
         tag: char,
     },
+}
+
+impl BuildError {
+    /// A stable, machine-readable name for the error, in `snake_case` (for bindings and JSON).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BuildError::MissingPaymentHash => "missing_payment_hash",
+            BuildError::MissingPaymentSecret => "missing_payment_secret",
+            BuildError::MissingDescription => "missing_description",
+            BuildError::MissingTimestamp => "missing_timestamp",
+            BuildError::Duplicate { .. } => "duplicate_field",
+            BuildError::DescriptionAndHash => "description_and_hash",
+            BuildError::FieldTooLong { .. } => "field_too_long",
+            BuildError::InvalidRouteHint { .. } => "invalid_route_hint",
+            BuildError::InvalidAmount => "invalid_amount",
+            BuildError::CltvTooLarge { .. } => "cltv_too_large",
+            BuildError::TimestampTooLarge => "timestamp_too_large",
+            BuildError::FeatureBitTooLarge { .. } => "feature_bit_too_large",
+            BuildError::InvalidFallback { .. } => "invalid_fallback",
+            BuildError::FallbackNetwork { .. } => "fallback_network",
+            BuildError::TooLong { .. } => "too_long",
+            BuildError::UnknownRequiredFeature { .. } => "unknown_required_feature",
+            BuildError::MissingFeatureDependency { .. } => "missing_feature_dependency",
+            BuildError::Internal(_) => "internal",
+            BuildError::BadSignature => "bad_signature",
+            BuildError::BothFeatureBits { .. } => "both_feature_bits",
+            BuildError::InvalidRawField { .. } => "invalid_raw_field",
+            BuildError::BlindedWithoutFeature => "blinded_without_feature",
+            BuildError::BlindedPathWithRouteHint => "blinded_path_with_route_hint",
+            BuildError::RawFieldDefined { .. } => "raw_field_defined",
+        }
+    }
 }
 
 /// Why [`InvoiceBuilder::sign_with`](crate::InvoiceBuilder::sign_with) made no invoice: the

@@ -64,6 +64,12 @@ impl Fallback {
         Some(Fallback { version, len: program.len() as u8, program: buf })
     }
 
+    /// The fallback an `f` field's words carry ([`RawField::data`](crate::RawField)), when its
+    /// version is known (0 to 18) and its program suits it; `None` otherwise.
+    pub fn from_field(words: Words<'_>) -> Option<Self> {
+        Self::from_words(words).ok().flatten()
+    }
+
     /// Reads an `f` field: `Ok(None)` for an unknown version, `Err(len)` for a program
     /// whose length does not suit a known version.
     pub(crate) fn from_words(words: Words<'_>) -> Result<Option<Self>, (u8, usize)> {

@@ -105,6 +105,12 @@ impl<'a> RouteHint<'a> {
         RouteHint { words }
     }
 
+    /// The route hint an `r` field's words carry ([`RawField::data`](crate::RawField)), when
+    /// they are a whole, non-zero number of hops; `None` otherwise.
+    pub fn from_field(words: Words<'a>) -> Option<Self> {
+        Self::check(words).ok().map(|()| Self::from_words(words))
+    }
+
     /// Checks an `r` field's length: `Err(bytes)` unless it is a whole, non-zero number of hops.
     pub(crate) fn check(words: Words<'_>) -> Result<(), usize> {
         let bytes = words.byte_len();

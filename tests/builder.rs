@@ -440,10 +440,30 @@ fn the_last_mile_helpers() {
     let e = Invoice::decode("lnbc1").unwrap_err();
     assert_eq!((e.rule(), e.kind()), (Some("J-6"), "too_short"));
     let e = DecodeError::from(FieldError::MissingPaymentSecret);
-    assert_eq!(e.rule(), Some("R-11"));
+    assert_eq!((e.rule(), e.position()), (Some("R-11"), None));
+    let e = Invoice::decode("lnbc1\u{202e}").unwrap_err();
+    assert_eq!((e.kind(), e.position()), ("invalid_char", Some(5)));
     assert!(!e.to_string().contains("R-11"));
     assert_eq!(
         DecodeError::from(HrpError::WrongNetwork { expected: Network::Bitcoin, found: Network::Testnet }).rule(),
         None
     );
+}
+
+#[test]
+fn a_signature_made_elsewhere_is_attached_as_given() {
+    // The spec's high-S example, written again from its parts with its own signature: byte
+    // for byte, high S kept (sign_with would normalise it; readers recover from either, R-10).
+    let v = vector("Public-key recovery with high-S signature");
+    let s = v["invoice"].as_str().unwrap();
+    let inv = Invoice::decode(s).unwrap();
+    let mut sig = [0u8; 65];
+    sig[..64].copy_from_slice(&inv.signature());
+    sig[64] = inv.recovery_id();
+    let again = rebuild(&inv.as_view()).features_exact(&inv.features().iter().collect::<Vec<_>>());
+    assert_eq!(again.clone().with_signature(&sig).unwrap().as_str(), s);
+    // Another signature's bytes recover no key for these words, or another: either way not
+    // this invoice; a garbled recovery id is refused.
+    sig[64] = 7;
+    assert_eq!(again.with_signature(&sig).unwrap_err(), BuildError::BadSignature);
 }
