@@ -120,9 +120,9 @@ pub mod summary;
 mod view;
 mod words;
 
-pub use amount::{amount_from_text, MAX_AMOUNT_MSAT};
 #[cfg(feature = "alloc")]
 pub use amount::amount_to_text;
+pub use amount::{amount_from_text, MAX_AMOUNT_MSAT};
 pub use blinded::{BlindedHop, BlindedHops, BlindedPath, BlindedPathError, BlindedPayInfo, MIN_BLINDED_PATH_LEN};
 #[cfg(feature = "alloc")]
 pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};

@@ -1,0 +1,1 @@
+"""lnbits' ``bolt11.models``: fallback addresses, features, route hints, signatures, tags."""
