@@ -139,7 +139,7 @@ pub use invoice::Invoice;
 pub use network::{Network, UnknownNetwork};
 pub use policy::{DecodeOptions, Policy, UnknownPolicy};
 pub use printable::PrintableString;
-pub use route::{Hops, RouteHint, RouteHop, ShortChannelId, HOP_LEN};
+pub use route::{Hops, InvalidShortChannelId, RouteHint, RouteHop, ShortChannelId, HOP_LEN};
 pub use view::{Description, InvoiceRef, DEFAULT_EXPIRY_SECS, DEFAULT_MIN_FINAL_CLTV_EXPIRY_DELTA};
 pub use words::{Bytes, Words};
 

@@ -26,6 +26,40 @@ impl ShortChannelId {
     }
 }
 
+/// Text that is not a short channel id `BLOCKxTXxOUT` (block and transaction index below
+/// 2^24, output below 2^16, decimal digits only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not a short channel id (BLOCKxTXxOUT, as 66051x263430x1800)")]
+pub struct InvalidShortChannelId;
+
+impl core::str::FromStr for ShortChannelId {
+    type Err = InvalidShortChannelId;
+
+    /// Reads `BLOCKxTXxOUT`, the form `Display` writes.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidShortChannelId`] for anything else: another shape, a part that is not decimal
+    /// digits, or one too large for its bytes.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        fn part(p: Option<&str>, bits: u32) -> Result<u64, InvalidShortChannelId> {
+            let p = p.filter(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_digit()));
+            let n: u64 = p.and_then(|p| p.parse().ok()).ok_or(InvalidShortChannelId)?;
+            if n >> bits == 0 {
+                Ok(n)
+            } else {
+                Err(InvalidShortChannelId)
+            }
+        }
+        let mut parts = s.split('x');
+        let (block, tx, out) = (part(parts.next(), 24)?, part(parts.next(), 24)?, part(parts.next(), 16)?);
+        match parts.next() {
+            None => Ok(ShortChannelId(block << 40 | tx << 16 | out)),
+            Some(_) => Err(InvalidShortChannelId),
+        }
+    }
+}
+
 impl fmt::Display for ShortChannelId {
     /// `BLOCKxTXxOUT`, e.g. `66051x263430x1800` for `0x0102030405060708`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

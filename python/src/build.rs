@@ -35,11 +35,7 @@ fn hop(h: HopArg<'_>) -> PyResult<RouteHop> {
         Ok(n) => n,
         Err(_) => {
             let text: String = scid.extract()?;
-            let parts: Vec<u64> = text.split('x').filter_map(|p| p.parse().ok()).collect();
-            match parts[..] {
-                [block, tx, out] if block < 1 << 24 && tx < 1 << 24 && out < 1 << 16 => block << 40 | tx << 16 | out,
-                _ => return Err(crate::usage(format!("short_channel_id {text:?} is not BLOCKxTXxOUT"))),
-            }
+            crate::lnbits::scid(&text)?.0
         }
     };
     Ok(RouteHop {

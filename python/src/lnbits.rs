@@ -143,6 +143,11 @@ fn from_hex(name: &str, text: &str) -> PyResult<Vec<u8>> {
     Vec::from_hex(text).map_err(|_| crate::usage(format!("{name}: not hex")))
 }
 
+/// A short channel id written `BLOCKxTXxOUT`.
+pub(crate) fn scid(text: &str) -> PyResult<lightning_bolt11::ShortChannelId> {
+    text.parse().map_err(|e| crate::usage(format!("short_channel_id {text:?}: {e}")))
+}
+
 fn array32_hex(name: &str, text: &str) -> PyResult<[u8; 32]> {
     from_hex(name, text)?.try_into().map_err(|_| crate::usage(format!("{name}: 32 bytes of hex")))
 }
@@ -198,18 +203,13 @@ fn lnbits_encode(
                 let hops: Vec<LnbitsHop> = value.extract()?;
                 let hops = hops
                     .into_iter()
-                    .map(|(id, scid, base, ppm, cltv)| {
+                    .map(|(id, channel, base, ppm, cltv)| {
                         let src_node_id: [u8; 33] = from_hex("public_key", &id)?
                             .try_into()
                             .map_err(|_| crate::usage("public_key: 33 bytes of hex"))?;
-                        let parts: Vec<u64> = scid.split('x').filter_map(|p| p.parse().ok()).collect();
-                        let scid = match parts[..] {
-                            [block, tx, out] => block << 40 | tx << 16 | out,
-                            _ => return Err(crate::usage(format!("short_channel_id {scid:?}"))),
-                        };
                         Ok(lightning_bolt11::RouteHop {
                             src_node_id,
-                            short_channel_id: lightning_bolt11::ShortChannelId(scid),
+                            short_channel_id: scid(&channel)?,
                             fee_base_msat: base,
                             fee_proportional_millionths: ppm,
                             cltv_expiry_delta: cltv,
