@@ -154,6 +154,8 @@ pub struct InvoiceBuilder {
     /// The feature bits given: added to the defaults and implied bits, or (`exact`) alone.
     features: Vec<usize>,
     exact_features: bool,
+    /// `Some(Policy::Legacy)` (from [`legacy`](Self::legacy)): no `s` needed.
+    legacy: bool,
     error: Option<BuildError>,
 }
 
@@ -168,7 +170,28 @@ impl InvoiceBuilder {
             singles: 0,
             features: Vec::new(),
             exact_features: false,
+            legacy: false,
             error: None,
+        }
+    }
+
+    /// Writes for the `legacy` profile ([`Policy::Legacy`]): the invoice may lack a payment
+    /// secret, as invoices made before payment secrets did (lnd's until 2025, most of
+    /// 2018-2020); it is checked with that profile instead of the strict one. Strict readers
+    /// refuse such an invoice (R-11; writers must include `s`, W-2): for re-writing old invoices and for tools that must,
+    /// not for new payments.
+    pub fn legacy(mut self) -> Self {
+        self.legacy = true;
+        self
+    }
+
+    /// The profile the made invoice is checked with: strict, legacy, or blinded (which needs
+    /// no `s` beside `b` fields).
+    fn policy(&self) -> Policy {
+        match (self.legacy, self.has_blinded()) {
+            (true, _) => Policy::Legacy,
+            (false, true) => Policy::Blinded,
+            (false, false) => Policy::Strict,
         }
     }
 
@@ -423,7 +446,7 @@ impl InvoiceBuilder {
             return Err(BuildError::MissingPaymentHash);
         }
         let blinded = self.has_blinded();
-        if !self.has(tag::PAYMENT_SECRET) && !blinded {
+        if !self.has(tag::PAYMENT_SECRET) && !blinded && !self.legacy {
             return Err(BuildError::MissingPaymentSecret);
         }
         if blinded && self.fields.iter().any(|f| matches!(f, Field::Route(_))) {
@@ -462,6 +485,16 @@ impl InvoiceBuilder {
             return Err(BuildError::TooLong { len, max: MAX_INVOICE_LENGTH });
         }
         Ok((hrp, w))
+    }
+
+    /// The prefix and the data words (timestamp and fields, 5 bits each, before the signature)
+    /// that will be signed, for callers that show or store an unsigned invoice.
+    ///
+    /// # Errors
+    /// As [`signature_hash`](Self::signature_hash).
+    pub fn unsigned_words(&self) -> Result<(String, Vec<u8>), BuildError> {
+        let (hrp, w) = self.unsigned()?;
+        Ok((hrp, w.words))
     }
 
     /// The hash that will be signed (C-2), for signers that want to see it first.
@@ -559,7 +592,7 @@ impl InvoiceBuilder {
     /// signature readers refuse.
     #[cfg(feature = "std")]
     pub fn with_signature(self, signature: &[u8; 65]) -> Result<Invoice, BuildError> {
-        let policy = if self.has_blinded() { Policy::Blinded } else { Policy::Strict };
+        let policy = self.policy();
         let (hrp, mut w) = self.unsigned()?;
         WordWriter::push_bytes(&mut w.words, signature);
         let text = to_bech32(&hrp, &w.words);
@@ -593,8 +626,8 @@ impl InvoiceBuilder {
         sig[64] = id.to_i32() as u8;
         WordWriter::push_bytes(&mut w.words, &sig);
         let text = to_bech32(&hrp, &w.words);
-        // Strict, or (with blinded paths, which need no `s`) the blinded profile, strict otherwise.
-        let policy = if self.has_blinded() { Policy::Blinded } else { Policy::Strict };
+        // Strict, or (with blinded paths, which need no `s`) the blinded profile, or legacy.
+        let policy = self.policy();
         let view = InvoiceRef::parse_with(&text, &DecodeOptions::new().policy(policy)).map_err(BuildError::Internal)?;
         // The signature as readers see it: a valid recovery id, and low S.
         crate::signature::check_form(&view.signature(), view.recovery_id())

@@ -467,3 +467,36 @@ fn a_signature_made_elsewhere_is_attached_as_given() {
     sig[64] = 7;
     assert_eq!(again.with_signature(&sig).unwrap_err(), BuildError::BadSignature);
 }
+
+#[test]
+fn legacy_invoices_without_a_payment_secret_are_written_only_on_request() {
+    // W-2 / R-11: strict refuses; `legacy()` writes what the legacy profile reads, and the
+    // unsigned words are those the signature covers.
+    let key = lightning_bolt11::secp256k1::SecretKey::from_slice(&[0x11; 32]).unwrap();
+    let base = || InvoiceBuilder::new(Network::Bitcoin).timestamp(1_496_314_658).payment_hash([0; 32]).description("x");
+    assert_eq!(base().sign(&key).unwrap_err(), BuildError::MissingPaymentSecret);
+    let b = base().features_exact(&[]).legacy();
+    let (hrp, words) = b.unsigned_words().unwrap();
+    assert_eq!(hrp, "lnbc");
+    assert_eq!(b.signature_hash().unwrap(), {
+        use bitcoin_hashes::{sha256, Hash};
+        let mut bytes = hrp.clone().into_bytes();
+        let mut acc = (0u32, 0u32);
+        for w in &words {
+            acc = (acc.0 << 5 | u32::from(*w), acc.1 + 5);
+            if acc.1 >= 8 {
+                acc.1 -= 8;
+                bytes.push((acc.0 >> acc.1) as u8);
+                acc.0 &= (1 << acc.1) - 1;
+            }
+        }
+        if acc.1 > 0 {
+            bytes.push((acc.0 << (8 - acc.1)) as u8);
+        }
+        sha256::Hash::hash(&bytes).to_byte_array()
+    });
+    let inv = b.sign(&key).unwrap();
+    assert!(inv.payment_secret().is_none());
+    assert!(Invoice::decode(inv.as_str()).is_err());
+    assert!(Invoice::decode_with(inv.as_str(), &DecodeOptions::new().legacy()).is_ok());
+}

@@ -264,3 +264,17 @@ fn every_refusal_has_a_kind_and_the_invoice_text_is_found_without_decoding() {
     assert_eq!(found.check_network(Network::Bitcoin), Err(InputError::NetworkMismatch { invoice: Network::Bitcoin }));
     assert_eq!(found.check_network(Network::Signet), Ok(()));
 }
+
+#[test]
+fn error_positions_count_from_the_text_as_given() {
+    // Found by the `input` fuzz target: the same damaged link, padded, reports its error two
+    // characters later, where it is in what the user pasted (a URI's invoice has its own).
+    let damaged = "lightning:lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjp&39tuven09sam30g4vgpfna3rh";
+    let position = |text: &str| match PaymentInput::parse(text) {
+        Err(InputError::Invoice(e)) => e.position(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(position(damaged), Some(255));
+    assert_eq!(position(&format!(" \t{damaged}\n")), Some(257));
+    assert_eq!(&damaged[255..256], "&");
+}
