@@ -45,6 +45,19 @@ pub(crate) fn int_words(value: u64) -> usize {
 }
 
 /// `hrp` + `1` + the words as characters + the checksum, in lower case.
+/// 5-bit `words` as a bech32 string (BIP-173's checksum, with no length limit) under the
+/// human-readable part `hrp`, as invoices are written: for showing words a reader keeps, as
+/// bitcoinjs' `bolt11` does (`temp1...`). `None` if a word is 32 or more.
+///
+/// ```
+/// let s = lightning_bolt11::words_to_bech32("temp", &[0, 31]).unwrap();
+/// assert!(s.starts_with("temp1q"));
+/// assert_eq!(lightning_bolt11::words_to_bech32("temp", &[32]), None);
+/// ```
+pub fn words_to_bech32(hrp: &str, words: &[u8]) -> Option<String> {
+    words.iter().all(|&w| w < 32).then(|| to_bech32(hrp, words))
+}
+
 pub(crate) fn to_bech32(hrp: &str, words: &[u8]) -> String {
     let mut out = String::with_capacity(hrp.len() + 1 + words.len() + CHECKSUM_LEN);
     out.push_str(hrp);

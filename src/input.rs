@@ -203,6 +203,19 @@ pub enum AmountCheck {
     },
 }
 
+impl AmountCheck {
+    /// A stable `snake_case` name: `agrees`, `no_uri_amount`, `invoice_any_amount` or
+    /// `disagrees`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AmountCheck::Agrees => "agrees",
+            AmountCheck::NoUriAmount => "no_uri_amount",
+            AmountCheck::InvoiceAnyAmount => "invoice_any_amount",
+            AmountCheck::Disagrees { .. } => "disagrees",
+        }
+    }
+}
+
 impl Bip21Invoice {
     /// Whether the URI's `amount` agrees with the invoice's amount.
     pub fn amount_check(&self) -> AmountCheck {

@@ -128,6 +128,8 @@ pub use blinded::{BlindedHop, BlindedHops, BlindedPath, BlindedPathError, Blinde
 pub use builder::{InvoiceBuilder, DEFAULT_FEATURES, MAX_FEATURE_BIT, MAX_ROUTE_HOPS, MAX_TIMESTAMP};
 pub use bytes32::{payment_hash_of, Bytes32, NotHex32};
 pub use checksum::{Bolt11Bech32, MAX_INVOICE_LENGTH};
+#[cfg(feature = "alloc")]
+pub use encode::words_to_bech32;
 pub use error::{Bech32Error, BuildError, DecodeError, FieldError, HrpError, SignOrBuildError, SignatureError};
 #[cfg(feature = "alloc")]
 pub use fallback::Address;

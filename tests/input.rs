@@ -278,3 +278,17 @@ fn error_positions_count_from_the_text_as_given() {
     assert_eq!(position(&format!(" \t{damaged}\n")), Some(257));
     assert_eq!(&damaged[255..256], "&");
 }
+
+#[test]
+fn amount_checks_have_stable_names() {
+    let names: Vec<&str> = [
+        AmountCheck::Agrees,
+        AmountCheck::NoUriAmount,
+        AmountCheck::InvoiceAnyAmount,
+        AmountCheck::Disagrees { uri_msat: 1, invoice_msat: 2 },
+    ]
+    .iter()
+    .map(AmountCheck::kind)
+    .collect();
+    assert_eq!(names, ["agrees", "no_uri_amount", "invoice_any_amount", "disagrees"]);
+}

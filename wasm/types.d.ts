@@ -1,11 +1,13 @@
 // Types of the lightning-bolt11 WebAssembly package. Field names follow the `bolt11` CLI's
-// JSON (Core Lightning's `decode`); integers above 2^53 - 1 come back as strings.
+// JSON (Core Lightning's `decode`). Amounts are bigints, exact for every amount an invoice can
+// carry; times are numbers. `toJSON()` gives the CLI's JSON, where an amount above 2^53 - 1 is
+// a string. `lightning-bolt11/bolt11` (bolt11.d.ts) is bitcoinjs' `bolt11` API.
 // `lightning-bolt11/decode` (the small browser build) has the same functions; there
 // `decodeJson`, `check` and `makeInvoice` throw an Error with kind "unsupported".
 
 export type Network = "bitcoin" | "testnet" | "signet" | "regtest" | "simnet";
 export type Api = "webln" | "nwc" | "lnpay" | "bitfinex";
-/** An integer, or its decimal string when above Number.MAX_SAFE_INTEGER. */
+/** An integer in JSON: a number, or its decimal string when above Number.MAX_SAFE_INTEGER. */
 export type Int = number | string;
 
 export interface DecodeOptions { lenient?: boolean; network?: Network }
@@ -16,11 +18,15 @@ export interface DecodeOptions { lenient?: boolean; network?: Network }
 export interface Invoice {
   currency: "bc" | "tb" | "tbs" | "bcrt" | "sb";
   network: Network;
-  amount_msat?: Int;
-  created_at: Int;
-  expiry: Int;
-  expires_at: Int;
-  min_final_cltv_expiry: Int;
+  /** Millisatoshis, exact; undefined for an any-amount invoice. */
+  amount_msat?: bigint;
+  /** Seconds since 1970. */
+  created_at: number;
+  /** Seconds (3600 when the invoice gives none). */
+  expiry: number;
+  /** created_at + expiry. */
+  expires_at: number;
+  min_final_cltv_expiry: number;
   payee?: string;
   /** Present with `payee`: false when the signature was not checked (`decodeUnverified`), so
    *  `payee` is only what the invoice's `n` field claims. */
@@ -37,15 +43,55 @@ export interface Invoice {
   extra?: { tag: string; data: string }[];
   signature: string;
   recovery_id: number;
-  /** Every field as a plain object, in the `bolt11` CLI's order. */
-  toJSON(): Omit<Invoice, "toJSON">;
+  /** Every field as a plain object, in the `bolt11` CLI's order and JSON types. */
+  toJSON(): InvoiceJson;
 }
+
+/** An invoice as the `bolt11` CLI's JSON has it (`toJSON()`, `decodeJson`). */
+export type InvoiceJson = Omit<Invoice, "toJSON" | "amount_msat"> & { amount_msat?: Int };
 
 export interface Violation { kind: string; message: string }
 export interface CheckReport { ok: boolean; violations: Violation[] }
 /** `now`: seconds since 1970, a finite number of 0 or more (the current time by default). */
 export interface CheckOptions { network?: Network; now?: number }
-export interface MakeOptions { network?: Network; preimageHex?: string; amountSats?: number }
+/** `preimageHex`: 64 hex digits or the 32 bytes (a random one when absent, returned). */
+export interface MakeOptions { network?: Network; preimageHex?: string | Uint8Array; amountSats?: number }
+
+/** Each API's response to its invoice request, as `makeInvoice` makes it. */
+export interface WebLnResponse { paymentRequest: string }
+export interface NwcResponse {
+  result_type: "make_invoice";
+  result: {
+    type: "incoming"; invoice: string; description: string | null; description_hash: string | null;
+    payment_hash: string; amount: number; fees_paid: number; created_at: number; expires_at: number;
+    metadata: unknown;
+  };
+}
+export interface LnPayResponse {
+  id: string; payment_request: string; r_hash_decoded: string; num_satoshis: number; memo: string;
+  description_hash: string | null; dest_pubkey: string; created_at: number; expires_at: number;
+  expiry: number; settled: number; settled_at: number | null; is_keysend: null;
+  custom_records: null; passThru: unknown; payment_preimage: null;
+}
+/** Bitfinex "Generate Invoice": `[payment_hash, invoice, id, type, amount]`. */
+export type BitfinexResponse = [string, string, string | null, string | null, string];
+export interface ResponseOf { webln: WebLnResponse; nwc: NwcResponse; lnpay: LnPayResponse; bitfinex: BitfinexResponse }
+
+/** What `makeInvoice` returns: the invoice, the API's response, and the preimage that settles
+ *  it (keep it: without it the invoice can never be paid out). */
+export interface MadeInvoice<A extends Api> { invoice: string; response: ResponseOf[A]; preimageHex: string }
+
+/** What `parseInput` found: an invoice, bare or in a `lightning:` link, or a `bitcoin:` URI
+ *  with one (its on-chain part beside it; `amount_check` says whether the two amounts agree). */
+export interface PaymentInput {
+  kind: "invoice" | "bip21";
+  invoice: Invoice;
+  address?: string;
+  amount_msat?: bigint;
+  label?: string;
+  message?: string;
+  amount_check?: "agrees" | "no_uri_amount" | "invoice_any_amount" | "disagrees";
+}
 /** A request in an API's own shape: an object, or its JSON text. For WebLN also a number, or a
  *  string of digits: `makeInvoice`'s scalar argument, an amount in sats. */
 export type InvoiceRequest = object | string | number;
@@ -53,7 +99,8 @@ export type InvoiceRequest = object | string | number;
 /** Thrown by every function: an Error with a machine-readable `kind`. */
 export interface Bolt11Error extends Error { kind: string; response?: unknown }
 
-/** Decodes, checks the signature, recovers the payee. */
+/** Decodes, checks the signature, recovers the payee. Text longer than any invoice (8192
+ *  characters) is refused before it is copied (`kind: "too_long"`). */
 export function decode(invoice: string, options?: DecodeOptions): Invoice;
 /** Decodes without checking the signature (`payee` only from an `n` field). */
 export function decodeUnverified(invoice: string, options?: DecodeOptions): Invoice;
@@ -61,8 +108,12 @@ export function decodeUnverified(invoice: string, options?: DecodeOptions): Invo
 export function decodeJson(invoice: string, options?: DecodeOptions & { verify?: boolean }): string;
 /** Checks that an invoice honours the request (an object or JSON text in the API's shape). */
 export function check(api: Api, request: InvoiceRequest, invoice: string, options?: CheckOptions): CheckReport;
-/** Makes and signs the invoice a request asks for; returns the API's response shape. */
-export function makeInvoice(api: Api, request: InvoiceRequest, secretKeyHex: string, options?: MakeOptions): unknown;
+/** Makes and signs the invoice a request asks for. Every number in the request must be finite
+ *  and 0 or more. */
+export function makeInvoice<A extends Api>(api: A, request: InvoiceRequest, secretKeyHex: string, options?: MakeOptions): MadeInvoice<A>;
+/** Pasted or scanned text: throws with `kind` (`bolt12_offer`, `lnurl`, `lightning_address`,
+ *  `on_chain_address`...) for what is not a BOLT-11 invoice. Not in the decode-only build. */
+export function parseInput(text: string, options?: DecodeOptions): PaymentInput;
 /** Untrusted text (a description) made safe to show a person: control characters and the
  *  invisible characters that reorder or hide text become U+FFFD. */
 export function printable(text: string): string;

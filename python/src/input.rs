@@ -1,6 +1,6 @@
 //! `parse_input`: whatever a user pasted or scanned.
 
-use lightning_bolt11::input::{AmountCheck, InputError as Refusal, PaymentInput as Parsed};
+use lightning_bolt11::input::{InputError as Refusal, PaymentInput as Parsed};
 use pyo3::prelude::*;
 
 use crate::invoice::Invoice;
@@ -56,12 +56,7 @@ fn parse_input(
     let opts = crate::options(profile, lenient, network)?;
     match Parsed::parse_with(text, &opts) {
         Ok(Parsed::Bip21(uri)) => {
-            let check = match uri.amount_check() {
-                AmountCheck::Agrees => "agrees",
-                AmountCheck::NoUriAmount => "no_uri_amount",
-                AmountCheck::InvoiceAnyAmount => "invoice_any_amount",
-                AmountCheck::Disagrees { .. } => "disagrees",
-            };
+            let check = uri.amount_check().kind();
             Ok(PaymentInput {
                 kind: "bip21",
                 invoice: Py::new(py, Invoice::verified(uri.invoice.clone()))?,

@@ -1,24 +1,11 @@
-// The package's functions, over wasm-bindgen's glue for one target (`glue`). build.sh joins
-// this file to the glue: one ES module for browsers (`index.js`), and `index.cjs` for Node.
+// The package's functions, over wasm-bindgen's glue for one target (`glue`) and the record
+// reader (js/record.js). build.sh joins these files to the glue: one ES module for browsers
+// (`index.js`), and `index.cjs` for Node.
 //
-// Decoding is one call into wasm with numbers only: the invoice is written into a buffer in
-// wasm memory, decodeInput writes a flat record there (numbers, and one text holding every
-// string), and the record is read back from memory, in the order Rust wrote it
-// (src/record.rs), into an Invoice: the core fields at once, the detail when first read.
-// Nothing crosses the boundary as a string or array.
+// A decode is one call into wasm with numbers only, read back into an Invoice: the core
+// fields at once, the detail when first read.
 function api(glue) {
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  let memory, u8, u32, f64;
-  // Views over wasm memory, made again when it has grown (its buffer is then a new one).
-  const views = () => {
-    memory ??= glue.wasmMemory();
-    if (u8 === undefined || u8.buffer !== memory.buffer) {
-      u8 = new Uint8Array(memory.buffer);
-      u32 = new Uint32Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer);
-    }
-  };
+  const { error, run, num, str, int, has } = recordReader(glue);
 
   // A Map, not an object literal: a name like "constructor" must not find an inherited value.
   const NETWORKS = new Map([
@@ -26,11 +13,8 @@ function api(glue) {
     ['signet', 3], ['regtest', 4], ['simnet', 5],
   ]);
 
-  function error(kind, message) {
-    const e = new Error(message);
-    e.kind = kind;
-    return e;
-  }
+  // An own property only: nothing a page put on Object.prototype is read as an option.
+  const own = (o, k) => (o != null && typeof o === 'object' && Object.hasOwn(o, k) ? o[k] : undefined);
 
   function unsupported(name) {
     return error('unsupported', `${name} is not in this build: import the full package ("lightning-bolt11")`);
@@ -41,66 +25,16 @@ function api(glue) {
   function flags(verify, options) {
     let f = verify ? 1 : 0;
     if (options == null) return f;
-    if (options.lenient === true) f |= 2;
-    if (options.network != null) {
-      const n = NETWORKS.get(String(options.network).toLowerCase());
+    if (own(options, 'lenient') === true) f |= 2;
+    const network = own(options, 'network');
+    if (network != null) {
+      const n = NETWORKS.get(String(network).toLowerCase());
       if (n === undefined) {
         throw error('usage', 'unknown network name (expected bitcoin, testnet, signet, regtest or simnet)');
       }
       f |= n << 8;
     }
     return f;
-  }
-
-  // Writes `s` into the input buffer as UTF-8 and returns the bytes written: a byte a unit
-  // first (ASCII, the usual invoice), three when that is not room enough. The buffer is asked
-  // for only when it must grow (its pointer stays valid until then).
-  let inputPtr = 0;
-  let inputCap = 0;
-  function input(s) {
-    for (let size = s.length; ; size = s.length * 3) {
-      if (size > inputCap) {
-        inputPtr = glue.inputBuffer(size);
-        inputCap = size;
-      }
-      views();
-      const { read, written } = encoder.encodeInto(s, u8.subarray(inputPtr, inputPtr + size));
-      if (read === s.length || size > s.length) return written;
-    }
-  }
-
-  // The record being read: its numbers start at f64[at], its strings are slices of `text`.
-  // Module-level state and helpers rather than closures: nothing is allocated to read.
-  let at = 0;
-  let text = '';
-  const num = () => f64[at++];
-  const str = () => {
-    const start = f64[at++];
-    return text.slice(start, f64[at++]);
-  };
-  // An integer above 2^53 - 1 comes as -1 and its decimal string.
-  const int = () => {
-    const v = f64[at++];
-    return v >= 0 ? v : str();
-  };
-  const has = () => f64[at++] !== 0;
-
-  // Points `at` and `text` at the record recordHeader describes: [numbers, count, text, bytes].
-  function record() {
-    views();
-    const h = glue.recordHeader() >>> 2;
-    at = u32[h] >>> 3;
-    const start = u32[h + 2];
-    text = decoder.decode(u8.subarray(start, start + u32[h + 3]));
-  }
-
-  // Decodes: 0 when it did, with the record to read; else throws the error the record holds.
-  function run(invoice, f) {
-    const status = glue.decodeInput(input(invoice), f);
-    record();
-    if (status === 0) return;
-    const kind = str();
-    throw error(kind, str());
   }
 
   // The fields read on demand, in the CLI's order, after the core's.
@@ -128,7 +62,11 @@ function api(glue) {
       return this.#detail;
     }
     toJSON() {
-      const o = { ...this };
+      const o = {};
+      for (const [k, v] of Object.entries(this)) {
+        // The CLI's JSON: an amount is a number, or its decimal string above 2^53 - 1.
+        if (v !== undefined) o[k] = typeof v === 'bigint' ? (v <= 9007199254740991n ? Number(v) : String(v)) : v;
+      }
       const d = this.#read();
       for (const k of DETAIL) if (d[k] !== undefined && !Object.hasOwn(o, k)) o[k] = d[k];
       return o;
@@ -150,29 +88,32 @@ function api(glue) {
     });
   }
 
+  // Every field is the invoice's own property, `undefined` when the invoice lacks it: an
+  // absent field is never looked up on Object.prototype. The amount is a bigint, exact for
+  // every amount an invoice can carry; times are numbers (beyond 2^53 - 1 seconds, 285
+  // million years, they are rounded).
   function read(invoice, f) {
     const o = new Invoice(invoice, f);
     o.currency = str();
     o.network = str();
-    if (has()) o.amount_msat = int();
-    o.created_at = int();
-    o.expiry = int();
-    o.expires_at = int();
-    o.min_final_cltv_expiry = int();
-    if (has()) {
-      o.payee = str();
-      o.payee_verified = has();
-    }
+    o.amount_msat = has() ? BigInt(int()) : undefined;
+    o.created_at = Number(int());
+    o.expiry = Number(int());
+    o.expires_at = Number(int());
+    o.min_final_cltv_expiry = Number(int());
+    const withPayee = has();
+    o.payee = withPayee ? str() : undefined;
+    o.payee_verified = withPayee ? has() : undefined;
     o.payment_hash = str();
-    if (has()) o.payment_secret = str();
-    if (has()) o.description = str();
-    if (has()) o.description_hash = str();
-    if (has()) o.payment_metadata = str();
+    o.payment_secret = has() ? str() : undefined;
+    o.description = has() ? str() : undefined;
+    o.description_hash = has() ? str() : undefined;
+    o.payment_metadata = has() ? str() : undefined;
     return o;
   }
 
   function readDetail() {
-    const d = {};
+    const d = Object.create(null);
     const nFeatures = num();
     const bits = new Array(nFeatures);
     const features = new Array(nFeatures);
@@ -226,6 +167,18 @@ function api(glue) {
     return read(s, (f & ~1) | 4);
   }
 
+  // JSON has no NaN, Infinity or -0 and JSON.stringify writes them as null, which a request
+  // reads as "no amount" or "no bound": refused, as is any negative number, anywhere in it.
+  function checkNumbers(value, depth = 0) {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
+        throw error('invalid_amount', `a request holds ${value}: every number must be finite and 0 or more`);
+      }
+    } else if (value !== null && typeof value === 'object' && depth < 64) {
+      for (const v of Object.values(value)) checkNumbers(v, depth + 1);
+    }
+  }
+
   // The characters that can disguise text on a screen (control characters, bidirectional
   // controls, line separators, joiner-less zero-width characters), as the crate's
   // PrintableString replaces them.
@@ -240,20 +193,46 @@ function api(glue) {
     /** The `bolt11` CLI's JSON text; `options.verify` (default true) checks the signature. */
     decodeJson(invoice, options) {
       if (!glue.rawDecodeJson) throw unsupported('decodeJson');
-      const verify = !(options != null && options.verify === false);
+      const verify = own(options, 'verify') !== false;
       flags(verify, options); // the same checks of the options as decode's
-      const network = options != null && options.network != null ? String(options.network) : undefined;
-      return glue.rawDecodeJson(String(invoice), verify, options?.lenient === true, network);
+      const network = own(options, 'network');
+      return glue.rawDecodeJson(String(invoice), verify, own(options, 'lenient') === true, network == null ? undefined : String(network));
     },
     /** Checks that an invoice honours a request in an API's shape: `{ok, violations}`. */
     check(api, request, invoice, options) {
       if (!glue.rawCheck) throw unsupported('check');
+      checkNumbers(request);
       return glue.rawCheck(api, request, invoice, options);
     },
-    /** Makes and signs the invoice a request asks for; returns the API's response shape. */
+    /** Makes and signs the invoice a request asks for: `{invoice, response, preimageHex}`. */
     makeInvoice(api, request, secretKeyHex, options) {
       if (!glue.rawMakeInvoice) throw unsupported('makeInvoice');
+      checkNumbers(request);
       return glue.rawMakeInvoice(api, request, secretKeyHex, options);
+    },
+    /** Whatever a user pasted or scanned: a bare invoice, a `lightning:` link or a `bitcoin:`
+     *  URI with one; anything else throws with its `kind` (`bolt12_offer`, `lnurl`,
+     *  `lightning_address`, `on_chain_address`...). */
+    parseInput(text, options) {
+      if (!glue.rawParseInput) throw unsupported('parseInput');
+      let parts;
+      try {
+        parts = glue.rawParseInput(String(text), flags(true, options)).split('\0');
+      } catch (e) {
+        if (e.kind !== undefined) throw e;
+        const at = e.message.indexOf(': ');
+        throw error(e.message.slice(0, at), e.message.slice(at + 2));
+      }
+      const [kind, invoice, address, amount, label, message, amountCheck] = parts;
+      const made = { kind, invoice: decodeWith(invoice, true, options) };
+      if (kind === 'bip21') {
+        made.address = address || undefined;
+        made.amount_msat = amount === '' ? undefined : BigInt(amount);
+        made.label = label || undefined;
+        made.message = message || undefined;
+        made.amount_check = amountCheck;
+      }
+      return made;
     },
     /** Untrusted text (a description) safe to show a person: see `DISGUISING`. */
     printable: (text) => String(text).replace(DISGUISING, '\ufffd'),

@@ -11,6 +11,10 @@
 //! Without the `full` feature only decoding is built: the small `.wasm` for pages that show
 //! invoices. `full` adds `check` and `decodeJson` (`requests.rs`) and `makeInvoice` (`make.rs`).
 
+#[cfg(any(feature = "bolt11", feature = "sign"))]
+mod bolt11;
+#[cfg(feature = "sign")]
+mod bolt11_encode;
 #[cfg(feature = "full")]
 mod make;
 mod record;
@@ -99,10 +103,14 @@ pub fn wasm_memory() -> JsValue {
 const VERIFY: u32 = 1;
 const LENIENT: u32 = 2;
 const DETAIL: u32 = 4;
+#[cfg(feature = "bolt11")]
+const BOLT11: u32 = 8;
+const LEGACY: u32 = 16;
 
 /// Decodes the first `len` bytes of the input buffer. `flags`: bit 0 checks the signature,
 /// bit 1 reads leniently, bit 2 asks for the record's detail (what JavaScript reads on demand)
-/// instead of its core; bits 8 and up are the network required (0: any; n: the n-th of
+/// instead of its core, bit 3 for the record `lightning-bolt11/bolt11` reads (`bolt11.rs`), bit 4 reads with the
+/// legacy profile; bits 8 and up are the network required (0: any; n: the n-th of
 /// bitcoin, testnet, signet, regtest, simnet). Returns 0 when it decoded, with the invoice's
 /// record; 1 when not, with a record of two strings, the error's kind and message.
 #[wasm_bindgen(js_name = decodeInput)]
@@ -110,20 +118,105 @@ pub fn decode_input(len: usize, flags: u32) -> u32 {
     STATE.with(|s| {
         let state = &mut *s.borrow_mut();
         let input = state.input.get(..len).unwrap_or(&[]);
-        let mut opts = DecodeOptions::new();
-        if flags & LENIENT != 0 {
-            opts = opts.lenient();
-        }
-        match (flags >> 8).checked_sub(1).map(|n| Network::ALL.get(n as usize)) {
-            Some(Some(&n)) => opts = opts.network(n),
-            Some(None) => return state.record.error(&mut state.header, "usage", "unknown network"),
-            None => {}
-        }
+        let Some(opts) = options(flags) else {
+            return state.record.error(&mut state.header, "usage", "unknown network");
+        };
         // The input came from `TextEncoder.encodeInto`: always UTF-8.
         let text = core::str::from_utf8(input).unwrap_or("");
         match parse_view(text, flags & VERIFY != 0, &opts) {
-            Ok((view, payee)) => state.record.invoice(&mut state.header, &view, payee, flags & DETAIL != 0),
+            Ok((view, payee)) => write_record(&mut state.record, &mut state.header, &view, payee, flags),
             Err(e) => state.record.error(&mut state.header, e.kind(), &e.to_string()),
         }
     })
 }
+
+/// The record of a decoded invoice: the bolt11 drop-in's (flag bit 3), or the API's core or
+/// detail. The drop-in's own browser build (`bolt11` without `full`) writes only its record.
+fn write_record(
+    record: &mut record::Record,
+    header: &mut [u32; 4],
+    view: &InvoiceRef<'_>,
+    payee: Option<secp256k1::PublicKey>,
+    flags: u32,
+) -> u32 {
+    #[cfg(feature = "bolt11")]
+    if flags & BOLT11 != 0 || cfg!(not(feature = "full")) {
+        record.clear();
+        record.write_bolt11(view, payee);
+        record.publish(header);
+        return 0;
+    }
+    record.invoice(header, view, payee, flags & DETAIL != 0)
+}
+
+/// An amount helper of `lightning-bolt11/bolt11` on the first `len` bytes of the input buffer
+/// (`op`: 0 millisatoshis to a prefix's amount, 1 the reverse; see `bolt11.rs`). Returns 0
+/// with a record of one string, the result, or 1 with an error's record. Through the record,
+/// as decoding is: no string crosses the boundary.
+#[cfg(feature = "bolt11")]
+#[wasm_bindgen(js_name = amountText)]
+pub fn amount_text(len: usize, op: u32) -> u32 {
+    STATE.with(|s| {
+        let state = &mut *s.borrow_mut();
+        let input = core::str::from_utf8(state.input.get(..len).unwrap_or(&[])).unwrap_or("");
+        match bolt11::amount_text(input, op) {
+            Ok(text) => {
+                state.record.clear();
+                state.record.str(&text);
+                state.record.publish(&mut state.header);
+                0
+            }
+            Err((kind, message)) => state.record.error(&mut state.header, kind, &message),
+        }
+    })
+}
+
+/// The decoding options `flags` ask for (see [`decode_input`]); `None` for an unknown network.
+fn options(flags: u32) -> Option<DecodeOptions<'static>> {
+    let mut opts = DecodeOptions::new();
+    if flags & LENIENT != 0 {
+        opts = opts.lenient();
+    } else if cfg!(feature = "bolt11") && flags & LEGACY != 0 {
+        opts = opts.legacy();
+    }
+    match (flags >> 8).checked_sub(1).map(|n| Network::ALL.get(n as usize)) {
+        Some(Some(&n)) => Some(opts.network(n)),
+        Some(None) => None,
+        None => Some(opts),
+    }
+}
+
+/// Pasted text read as the crate's `PaymentInput` reads it: a bare invoice, a `lightning:`
+/// link or a `bitcoin:` URI with one; anything else is named (a BOLT-12 offer, an LNURL, a
+/// Lightning address...). `flags` as for [`decode_input`] (lenient, network). Returns the
+/// kind (`invoice` or `bip21`), the invoice, and the URI's address, amount in millisatoshis,
+/// label and message, joined by NUL characters; throws an `Error` whose message is
+/// `kind: message`.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = rawParseInput)]
+pub fn raw_parse_input(text: &str, flags: u32) -> Result<String, JsError> {
+    use lightning_bolt11::input::{InputError, PaymentInput};
+    let opts = options(flags).ok_or_else(|| JsError::new("usage: unknown network"))?;
+    if text.len() > MAX_INPUT {
+        return Err(JsError::new("too_long: the text is longer than any invoice"));
+    }
+    match PaymentInput::parse_with(text, &opts) {
+        Ok(PaymentInput::Invoice(inv)) => Ok(format!("invoice\0{}\0\0\0\0\0", inv.as_str())),
+        Ok(PaymentInput::Bip21(uri)) => Ok(format!(
+            "bip21\0{}\0{}\0{}\0{}\0{}\0{}",
+            uri.invoice.as_str(),
+            uri.address.as_deref().unwrap_or(""),
+            uri.amount_msat.map(|a| a.to_string()).unwrap_or_default(),
+            uri.label.as_deref().unwrap_or(""),
+            uri.message.as_deref().unwrap_or(""),
+            uri.amount_check().kind()
+        )),
+        Ok(_) => Err(JsError::new("unsupported: an input this version does not know")),
+        Err(InputError::Invoice(e)) => Err(JsError::new(&format!("{}: {e}", e.kind()))),
+        Err(e) => Err(JsError::new(&format!("{}: {e}", e.kind()))),
+    }
+}
+
+/// The longest pasted text read (an invoice is at most 7,089 characters).
+#[cfg(feature = "full")]
+const MAX_INPUT: usize = 8192;

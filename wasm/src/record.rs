@@ -35,14 +35,14 @@ impl Default for Record {
 
 impl Record {
     /// Starts a record afresh, keeping the buffers' capacity.
-    fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.nums.clear();
         self.text.clear();
         self.units = 0;
     }
 
     /// Says where the record lies, for JavaScript to read from memory.
-    fn publish(&self, header: &mut [u32; 4]) {
+    pub(crate) fn publish(&self, header: &mut [u32; 4]) {
         *header =
             [self.nums.as_ptr() as u32, self.nums.len() as u32, self.text.as_ptr() as u32, self.text.len() as u32];
     }
@@ -75,16 +75,16 @@ impl Record {
         1
     }
 
-    fn num(&mut self, v: f64) {
+    pub(crate) fn num(&mut self, v: f64) {
         self.nums.push(v);
     }
 
-    fn flag(&mut self, v: bool) {
+    pub(crate) fn flag(&mut self, v: bool) {
         self.num(if v { 1.0 } else { 0.0 });
     }
 
     /// Records the span of what `write` appends to the text.
-    fn span(&mut self, write: impl FnOnce(&mut String)) {
+    pub(crate) fn span(&mut self, write: impl FnOnce(&mut String)) {
         let start = self.text.len();
         write(&mut self.text);
         let added = self.text.get(start..).unwrap_or("");
@@ -94,11 +94,11 @@ impl Record {
         self.num(self.units as f64);
     }
 
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.span(|t| t.push_str(s));
     }
 
-    fn hex(&mut self, bytes: &[u8]) {
+    pub(crate) fn hex(&mut self, bytes: &[u8]) {
         fn digit(n: u8) -> u8 {
             if n < 10 {
                 b'0' + n
@@ -120,7 +120,7 @@ impl Record {
     }
 
     /// An integer: the number itself, or -1 and its decimal string when above 2^53 - 1.
-    fn int(&mut self, v: u64) {
+    pub(crate) fn int(&mut self, v: u64) {
         if v <= MAX_SAFE_JSON_INTEGER {
             self.num(v as f64);
         } else {
@@ -140,7 +140,7 @@ impl Record {
     }
 
     /// Writes a count, then one item per element of `items`: one pass over the fields.
-    fn list<T>(&mut self, items: impl Iterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
+    pub(crate) fn list<T>(&mut self, items: impl Iterator<Item = T>, mut item: impl FnMut(&mut Self, T)) {
         let at = self.nums.len();
         self.num(0.0);
         let mut n = 0usize;

@@ -8,6 +8,7 @@ use lightning_bolt11::request::{
 use lightning_bolt11::Network;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::parse_view;
 
@@ -46,8 +47,10 @@ pub(crate) fn to_js(mut v: Value) -> Result<JsValue, JsValue> {
     JSON::parse(&text)
 }
 
+/// An option the caller set on `options` itself: nothing a page put on `Object.prototype` is
+/// read.
 pub(crate) fn option(options: &JsValue, name: &str) -> Option<JsValue> {
-    if options.is_undefined() || options.is_null() {
+    if !options.is_object() || !js_sys::Object::has_own(options.unchecked_ref(), &name.into()) {
         return None;
     }
     Reflect::get(options, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())

@@ -18,10 +18,12 @@ test('npm pack holds exactly the package files', () => {
   const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json'], pkg));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepStrictEqual(files, [
-    'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'index.d.ts',
-    'node/index.cjs', 'node/lightning_bolt11.js', 'node/lightning_bolt11_bg.wasm',
+    'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bolt11.d.ts', 'bolt11/index.js', 'bolt11/package.json', 'index.d.ts',
+    'node/bolt11.cjs', 'node/index.cjs', 'node/lightning_bolt11.js', 'node/lightning_bolt11_bg.wasm',
     'package.json',
+    'web-bolt11/index.js', 'web-bolt11/lightning_bolt11_bg.wasm', 'web-bolt11/package.json',
     'web-decode/index.js', 'web-decode/lightning_bolt11_bg.wasm', 'web-decode/package.json',
+    'web-sign/index.js', 'web-sign/lightning_bolt11_bg.wasm', 'web-sign/package.json',
     'web/index.js', 'web/lightning_bolt11_bg.wasm', 'web/package.json',
   ]);
 });
@@ -39,7 +41,11 @@ test('installed from its tarball: CommonJS, ES module, decode-only entry, TypeSc
     return execFileSync(process.execPath, [join(dir, file)], { cwd: dir, encoding: 'utf8' }).trim();
   };
   assert.equal(run('cjs.cjs', `const b = require('lightning-bolt11');
-    console.log(b.decode(${JSON.stringify(v.invoice)}, { lenient: true }).amount_msat);`), String(v.amount_msat));
+    console.log(String(b.decode(${JSON.stringify(v.invoice)}, { lenient: true }).amount_msat));`), String(v.amount_msat));
+  assert.equal(run('dropin.cjs', `const b = require('lightning-bolt11/bolt11');
+    console.log(b.decode(${JSON.stringify(v.invoice)}).millisatoshis);`), String(v.amount_msat));
+  assert.equal(run('dropin.mjs', `import { decode } from 'lightning-bolt11/bolt11';
+    console.log(decode(${JSON.stringify(v.invoice)}).millisatoshis);`), String(v.amount_msat));
   assert.equal(run('esm.mjs', `import { decode } from 'lightning-bolt11';
     import * as small from 'lightning-bolt11/decode';
     console.log(decode(${JSON.stringify(v.invoice)}, { lenient: true }).description === small.decode(${JSON.stringify(v.invoice)}, { lenient: true }).description);`), 'true');
