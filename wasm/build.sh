@@ -115,6 +115,8 @@ fi
     for name in decode decodeUnverified decodeJson check makeInvoice parseInput printable; do
         echo "exports.$name = a.$name;"
     done
+    # Node loads the .wasm in require(): init() is there so that code written for browsers runs.
+    echo "exports.init = async () => {};"
 } > "$here/pkg/node/index.cjs"
 {
     echo "'use strict';"
@@ -186,7 +188,7 @@ for dir in web web-decode; do
         echo "  rawCheck: typeof rawCheck === 'function' ? rawCheck : undefined,"
         echo "  rawMakeInvoice: typeof rawMakeInvoice === 'function' ? rawMakeInvoice : undefined });"
         echo "export const { decode, decodeUnverified, decodeJson, check, makeInvoice, parseInput, printable } = a;"
-        echo "export { initSync };"
+        echo "export { initSync, __wbg_init as init };"
         echo "export default __wbg_init;"
     } > "$here/pkg/$dir/index.js"
     rm "$here/pkg/$dir/lightning_bolt11.js"

@@ -117,5 +117,8 @@ export function parseInput(text: string, options?: DecodeOptions): PaymentInput;
 /** Untrusted text (a description) made safe to show a person: control characters and the
  *  invisible characters that reorder or hide text become U+FFFD. */
 export function printable(text: string): string;
-/** Browsers only (ES module): loads the .wasm; call once before the functions above. */
-export default function init(input?: unknown): Promise<unknown>;
+/** Loads the .wasm: in browsers, call it once (and await it) before the functions above; in
+ *  Node it does nothing (the .wasm is loaded by `require`). */
+export function init(input?: unknown): Promise<unknown>;
+/** Browsers: the same as `init`. */
+export default init;

@@ -35,7 +35,7 @@ window.webln = {
   enable: async () => {},
   makeInvoice: async (args) => {
     const asked = $('cheat').checked ? { ...args, amount: Number(args.amount) - 1 } : args;
-    return makeInvoice('webln', asked, DEMO_KEY);
+    return makeInvoice('webln', asked, DEMO_KEY).response;
   },
 };
 

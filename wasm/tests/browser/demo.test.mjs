@@ -84,7 +84,7 @@ test('a description that would reorder the page is shown printable', async () =>
   const shown = await page.evaluate(async () => {
     const m = await import('../pkg/web/index.js');
     const r = m.makeInvoice('webln', { amount: 1, defaultMemo: 'pay \u202egro.live' }, '42'.repeat(32));
-    document.getElementById('invoice').value = r.paymentRequest;
+    document.getElementById('invoice').value = r.invoice;
     document.getElementById('decode').click();
     return document.querySelector('tr[data-field="description"] td:nth-child(2)').textContent;
   });
@@ -113,5 +113,34 @@ test('the decode-only build is one module and one .wasm, and decodes in the brow
   assert.equal(result.routes.length, v.route_hints.length);
   assert.equal(result.unsupported, 'unsupported');
   assert.equal(result.bad, 'invalid_checksum');
+  await page.close();
+});
+
+test('the bolt11 drop-in: ready once imported (top-level await), decode only fetches decode', async () => {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${base}/tests/browser/blank.html`);
+  const v = vectors.find((x) => x.name.startsWith('Please send $3 for a cup of coffee'));
+  // Only the decoding module: no init() to call, usable as soon as the import resolves.
+  const decoded = await page.evaluate(async (invoice) => {
+    const { decode } = await import('/pkg/web-bolt11/index.js');
+    const d = decode(invoice);
+    return { satoshis: d.satoshis, payee: d.payeeNodeKey, tags: d.tags.map((t) => t.tagName), description: d.tagsObject.description };
+  }, v.invoice);
+  assert.equal(decoded.satoshis, 250000);
+  assert.equal(decoded.payee, v.payee_pubkey);
+  assert.equal(decoded.description, '1 cup coffee');
+  assert.deepStrictEqual(fetched.filter((p) => p.startsWith('/pkg/')), ['/pkg/web-bolt11/index.js', '/pkg/web-bolt11/lightning_bolt11_bg.wasm']);
+  // The whole API: encode and sign too.
+  const signed = await page.evaluate(async (invoice) => {
+    const bolt11 = await import('/pkg/bolt11/index.js');
+    const d = bolt11.decode(invoice);
+    delete d.signature;
+    delete d.recoveryFlag;
+    const s = bolt11.sign(bolt11.encode(d, false), 'e126f68f7eafcc8b74f54d269fe206be715000f94dac067d1c04a8ca3b2db734');
+    return { same: s.paymentRequest === invoice, hrp: bolt11.millisatToHrp(250000000) };
+  }, v.invoice);
+  assert.deepStrictEqual(signed, { same: true, hrp: '2500u' });
   await page.close();
 });
