@@ -32,6 +32,16 @@ await build({
   alias: { stream: 'stream-browserify' },
   outfile: join(dist, 'bolt11.js'),
 });
+// Pages that use the bolt11 drop-in as a web app would bundle it (esbuild): one importing only
+// `decode`, one importing everything. Each downloads its bundle and the .wasm files it loads.
+for (const [name, code] of [['dropin-decode', "import { decode } from '../../pkg/bolt11/index.js'; globalThis.d = decode;"],
+  ['dropin-all', "import * as b from '../../pkg/bolt11/index.js'; globalThis.b = b;"]]) {
+  await build({
+    stdin: { contents: code, resolveDir: join(root, 'bench/browser'), loader: 'js' },
+    bundle: true, format: 'esm', platform: 'browser', minify: true, target: 'es2022', logLevel: 'error',
+    outfile: join(dist, `${name}.js`),
+  });
+}
 await build({
   entryPoints: [join(root, 'bench/browser/light-entry.js')],
   bundle: true, format: 'esm', platform: 'browser', minify: true, logLevel: 'error',
@@ -99,6 +109,10 @@ const bytes = {
   full: gz('pkg/web/index.js', 'pkg/web/lightning_bolt11_bg.wasm'),
   decodeOnly: gz('pkg/web-decode/index.js', 'pkg/web-decode/lightning_bolt11_bg.wasm'),
   bolt11: gz('bench/browser/dist/bolt11.js'),
+  // The drop-in's bundles and the .wasm each loads (the signing module only where imported).
+  dropInDecode: gz('bench/browser/dist/dropin-decode.js', 'pkg/web-bolt11/lightning_bolt11_bg.wasm',
+    ...(readFileSync(join(dist, 'dropin-decode.js'), 'utf8').includes('encodeStart') ? ['pkg/web-sign/lightning_bolt11_bg.wasm'] : [])),
+  dropInAll: gz('bench/browser/dist/dropin-all.js', 'pkg/web-bolt11/lightning_bolt11_bg.wasm', 'pkg/web-sign/lightning_bolt11_bg.wasm'),
   light: gz('bench/browser/dist/light.js'),
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -119,5 +133,9 @@ const verified = us['bolt11 1.4.1 decode (verified)'] / us['ours decode (verifie
 row('verified decode ≥ 15x bolt11', ratio('bolt11 1.4.1 decode (verified)', 'ours decode (verified)'), verified >= 15);
 row('all functions: bytes ≤ bolt11 bundle (wasm + JS, gzip -9)', `${kb(bytes.full)} against ${kb(bytes.bolt11)}`, bytes.full <= bytes.bolt11);
 row('decode-only: bytes ≤ 50 KB (wasm + JS, gzip -9)', `${kb(bytes.decodeOnly)} (light-bolt11-decoder: ${kb(bytes.light)})`, bytes.decodeOnly <= 50 * 1024);
+const dropIn = us['bolt11 1.4.1 decode (verified)'] / us['ours lightning-bolt11/bolt11 decode (verified, bolt11 objects)'];
+row('the drop-in: verified decode against bolt11', ratio('bolt11 1.4.1 decode (verified)', 'ours lightning-bolt11/bolt11 decode (verified, bolt11 objects)'), dropIn >= 1);
+row('the drop-in, importing only decode: bytes ≤ 50 KB', `${kb(bytes.dropInDecode)} (${bytes.dropInDecode} bytes)`, bytes.dropInDecode <= 50 * 1024);
+row('the drop-in, importing all: bytes ≤ bolt11 bundle', `${kb(bytes.dropInAll)} against ${kb(bytes.bolt11)}`, bytes.dropInAll <= bytes.bolt11);
 const up = median(startup.ours) / median(startup.light);
 row('start-up ≤ 1.25x light-bolt11-decoder', `${up.toFixed(2)}x: ours ${ms(startup.ours)}, light ${ms(startup.light)}`, up <= 1.25);

@@ -1,10 +1,12 @@
-// Steady-state decoding in the browser: this package (full and decode-only builds), bolt11
+// Steady-state decoding in the browser: this package (full and decode-only builds, and the
+// bolt11 drop-in), bolt11
 // 1.4.1 and light-bolt11-decoder 3.2 as esbuild bundles them, in interleaved rounds; the
 // runner (../browser.mjs) reads `window.results`.
 import init, { decode, decodeUnverified } from '../../pkg/web/index.js';
 import initDecode, { decodeUnverified as decodeOnlyUnverified } from '../../pkg/web-decode/index.js';
 import { decode as bolt11 } from './dist/bolt11.js';
 import { decode as light } from './dist/light.js';
+import { decode as dropIn } from '../../pkg/bolt11/index.js';
 
 await init();
 await initDecode();
@@ -25,6 +27,7 @@ const decoders = [
   ['light-bolt11-decoder 3.2 decode', (s) => peer(light(s))],
   ['ours decode (verified)', (s) => wallet(decode(s, { lenient: true }))],
   ['bolt11 1.4.1 decode (verified)', (s) => peer(bolt11(s))],
+  ['ours lightning-bolt11/bolt11 decode (verified, bolt11 objects)', (s) => peer(dropIn(s))],
 ];
 for (const [, f] of decoders) for (let i = 0; i < 20; i++) for (const s of invoices) f(s); // warm up
 const samples = decoders.map(() => []);
