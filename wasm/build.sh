@@ -37,7 +37,7 @@ export CFLAGS_wasm32_unknown_unknown="${CFLAGS_wasm32_unknown_unknown:--DUSE_FOR
 # each flavour.
 node_dir="$root/target/wasm-node"
 CFLAGS_wasm32_unknown_unknown="$CFLAGS_wasm32_unknown_unknown -O3 -UECMULT_WINDOW_SIZE -DECMULT_WINDOW_SIZE=12 -UECMULT_GEN_PREC_BITS -DECMULT_GEN_PREC_BITS=4" \
-    cargo build -p lightning-bolt11-wasm --target wasm32-unknown-unknown --profile wasm --target-dir "$node_dir"
+    cargo build -p lightning-bolt11-wasm --features bolt11,sign --target wasm32-unknown-unknown --profile wasm --target-dir "$node_dir"
 export CFLAGS_wasm32_unknown_unknown="$CFLAGS_wasm32_unknown_unknown -O3"
 web_dir="$root/target/wasm-web"
 nightly="${WASM_NIGHTLY:-nightly}"
