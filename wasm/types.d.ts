@@ -10,7 +10,24 @@ export type Api = "webln" | "nwc" | "lnpay" | "bitfinex";
 /** An integer in JSON: a number, or its decimal string when above Number.MAX_SAFE_INTEGER. */
 export type Int = number | string;
 
-export interface DecodeOptions { lenient?: boolean; network?: Network }
+/** The profiles an invoice can be read with: `strict` (BOLT-11, the default), `blinded` (also
+ *  bLIP-39 blinded-path invoices without a payment secret), `legacy` (also invoices without a
+ *  payment secret), `lenient` (what lnd and Core Lightning read; `lenient: true` says the same). */
+export type Profile = "strict" | "blinded" | "legacy" | "lenient";
+export interface DecodeOptions { lenient?: boolean; profile?: Profile; network?: Network }
+
+/** A bLIP-39 blinded payment path (a `b` field). */
+export interface BlindedPath {
+  fee_base_msat: number;
+  fee_proportional_millionths: number;
+  cltv_expiry_delta: number;
+  htlc_minimum_msat: Int;
+  htlc_maximum_msat: Int;
+  /** Hex. */
+  features: string;
+  first_ephemeral_blinding_point: string;
+  hops: { blinded_node_id: string; encrypted_data: string }[];
+}
 
 /** A decoded invoice. The fields from `feature_bits` on are computed when first read (getters
  *  on the prototype), so `{...invoice}` and `structuredClone` copy only the others:
@@ -40,6 +57,7 @@ export interface Invoice {
   features: { bit: number; name: string | null; required: boolean }[];
   fallbacks?: { type: string; addr: string; hex: string }[];
   routes?: { pubkey: string; short_channel_id: string; fee_base_msat: number; fee_proportional_millionths: number; cltv_expiry_delta: number }[][];
+  blinded_paths?: BlindedPath[];
   extra?: { tag: string; data: string }[];
   signature: string;
   recovery_id: number;

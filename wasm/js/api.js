@@ -20,12 +20,22 @@ function api(glue) {
     return error('unsupported', `${name} is not in this build: import the full package ("lightning-bolt11")`);
   }
 
+  // The profiles by name, as the crate names them, and their option bits.
+  const PROFILES = new Map([['strict', 0], ['lenient', 2], ['legacy', 16], ['blinded', 32]]);
+
   // Option bits for decodeInput: bit 0 verifies, bit 1 is lenient, bit 2 asks for the
-  // detail (see Invoice), bits 8+ the network.
+  // detail (see Invoice), bits 4 and 5 the legacy and blinded profiles, bits 8+ the network.
   function flags(verify, options) {
     let f = verify ? 1 : 0;
     if (options == null) return f;
     if (own(options, 'lenient') === true) f |= 2;
+    const profile = own(options, 'profile');
+    if (profile != null) {
+      const p = PROFILES.get(String(profile));
+      if (p === undefined) throw error('usage', 'unknown profile (expected strict, blinded, legacy or lenient)');
+      if (f & 2 && p !== 2) throw error('usage', 'give profile or lenient: true, not both');
+      f |= p;
+    }
     const network = own(options, 'network');
     if (network != null) {
       const n = NETWORKS.get(String(network).toLowerCase());
@@ -38,7 +48,7 @@ function api(glue) {
   }
 
   // The fields read on demand, in the CLI's order, after the core's.
-  const DETAIL = ['feature_bits', 'features', 'fallbacks', 'routes', 'extra', 'signature', 'recovery_id'];
+  const DETAIL = ['feature_bits', 'features', 'fallbacks', 'routes', 'blinded_paths', 'extra', 'signature', 'recovery_id'];
 
   // A decoded invoice. Its core fields (amount, hashes, payee, description, times) are its own
   // data properties, read from the record when it was decoded. The rest (DETAIL) are getters
@@ -148,6 +158,25 @@ function api(glue) {
       }
       d.routes = routes;
     }
+    const nPaths = num();
+    if (nPaths > 0) {
+      const paths = new Array(nPaths);
+      for (let k = 0; k < nPaths; k++) {
+        const p = {
+          fee_base_msat: num(),
+          fee_proportional_millionths: num(),
+          cltv_expiry_delta: num(),
+          htlc_minimum_msat: int(),
+          htlc_maximum_msat: int(),
+          features: str(),
+          first_ephemeral_blinding_point: str(),
+          hops: new Array(num()),
+        };
+        for (let h = 0; h < p.hops.length; h++) p.hops[h] = { blinded_node_id: str(), encrypted_data: str() };
+        paths[k] = p;
+      }
+      d.blinded_paths = paths;
+    }
     const nExtra = num();
     if (nExtra > 0) {
       const extra = new Array(nExtra);
@@ -193,10 +222,7 @@ function api(glue) {
     /** The `bolt11` CLI's JSON text; `options.verify` (default true) checks the signature. */
     decodeJson(invoice, options) {
       if (!glue.rawDecodeJson) throw unsupported('decodeJson');
-      const verify = own(options, 'verify') !== false;
-      flags(verify, options); // the same checks of the options as decode's
-      const network = own(options, 'network');
-      return glue.rawDecodeJson(String(invoice), verify, own(options, 'lenient') === true, network == null ? undefined : String(network));
+      return glue.rawDecodeJson(String(invoice), flags(own(options, 'verify') !== false, options));
     },
     /** Checks that an invoice honours a request in an API's shape: `{ok, violations}`. */
     check(api, request, invoice, options) {

@@ -106,11 +106,12 @@ const DETAIL: u32 = 4;
 #[cfg(feature = "bolt11")]
 const BOLT11: u32 = 8;
 const LEGACY: u32 = 16;
+const BLINDED: u32 = 32;
 
 /// Decodes the first `len` bytes of the input buffer. `flags`: bit 0 checks the signature,
 /// bit 1 reads leniently, bit 2 asks for the record's detail (what JavaScript reads on demand)
 /// instead of its core, bit 3 for the record `lightning-bolt11/bolt11` reads (`bolt11.rs`), bit 4 reads with the
-/// legacy profile; bits 8 and up are the network required (0: any; n: the n-th of
+/// legacy profile, bit 5 with the blinded one; bits 8 and up are the network required (0: any; n: the n-th of
 /// bitcoin, testnet, signet, regtest, simnet). Returns 0 when it decoded, with the invoice's
 /// record; 1 when not, with a record of two strings, the error's kind and message.
 #[wasm_bindgen(js_name = decodeInput)]
@@ -176,8 +177,10 @@ fn options(flags: u32) -> Option<DecodeOptions<'static>> {
     let mut opts = DecodeOptions::new();
     if flags & LENIENT != 0 {
         opts = opts.lenient();
-    } else if cfg!(feature = "bolt11") && flags & LEGACY != 0 {
+    } else if flags & LEGACY != 0 {
         opts = opts.legacy();
+    } else if flags & BLINDED != 0 {
+        opts = opts.blinded();
     }
     match (flags >> 8).checked_sub(1).map(|n| Network::ALL.get(n as usize)) {
         Some(Some(&n)) => Some(opts.network(n)),

@@ -198,7 +198,7 @@ impl Record {
     }
 
     /// Writes what `js/api.js` reads only when asked (`features`, `fallbacks`, `routes`,
-    /// `extra`, `signature`): the fallback addresses alone took more time to format than the
+    /// `blinded_paths`, `extra`, `signature`): the fallback addresses alone took more time to format than the
     /// rest of the record, and most callers never read them.
     pub fn write_detail(&mut self, view: &InvoiceRef<'_>) {
         let network = view.network();
@@ -225,6 +225,19 @@ impl Record {
                 r.num(f64::from(hop.fee_base_msat));
                 r.num(f64::from(hop.fee_proportional_millionths));
                 r.num(f64::from(hop.cltv_expiry_delta));
+            });
+        });
+        self.list(view.blinded_paths(), |r, p| {
+            r.num(f64::from(p.fee_base_msat()));
+            r.num(f64::from(p.fee_proportional_millionths()));
+            r.num(f64::from(p.cltv_expiry_delta()));
+            r.int(p.htlc_minimum_msat());
+            r.int(p.htlc_maximum_msat());
+            r.hex(p.features());
+            r.hex(&p.first_ephemeral_blinding_point());
+            r.list(p.hops(), |r, h| {
+                r.hex(&h.blinded_node_id);
+                r.hex(h.encrypted_data);
             });
         });
         self.list(view.unknown_fields(), |r, f| {

@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 
 use crate::parse_view;
 
-use lightning_bolt11::DecodeOptions;
 
 /// An `Error` with a `kind` property.
 pub(crate) fn js_error(kind: &str, message: &str) -> JsValue {
@@ -68,21 +67,12 @@ pub(crate) fn network_option(options: &JsValue) -> Result<Option<Network>, JsVal
 }
 
 /// Decodes into the `bolt11` CLI's JSON text (`summary::Summary`): the reference the fast
-/// record is tested against, and JSON for callers who want text.
+/// record is tested against, and JSON for callers who want text. `flags` as `decodeInput`'s
+/// (profile and network; the signature is checked when bit 0 is set).
 #[wasm_bindgen(js_name = rawDecodeJson)]
-pub fn decode_json(
-    invoice: &str,
-    verify: bool,
-    lenient: bool,
-    network_name: Option<String>,
-) -> Result<String, JsValue> {
-    let mut opts = DecodeOptions::new();
-    if lenient {
-        opts = opts.lenient();
-    }
-    if let Some(n) = network(network_name)? {
-        opts = opts.network(n);
-    }
+pub fn decode_json(invoice: &str, flags: u32) -> Result<String, JsValue> {
+    let opts = crate::options(flags).ok_or_else(|| js_error("usage", "unknown network"))?;
+    let verify = flags & 1 != 0;
     let (view, payee) = parse_view(invoice, verify, &opts).map_err(|e| js_error(e.kind(), &e.to_string()))?;
     serde_json::to_string(&lightning_bolt11::summary::Summary::new(&view, payee))
         .map_err(|e| js_error("internal", &e.to_string()))

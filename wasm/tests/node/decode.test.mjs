@@ -2,6 +2,7 @@
 // error of every invalid one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { bolt11, vectors, strictlyValid } from './lib.mjs';
 
 test('every valid example decodes with every stated field', () => {
@@ -116,4 +117,22 @@ test('invoices longer than the input buffer and not ASCII are written whole', ()
   assert.throws(() => bolt11.decode(`${v}é`), { kind: 'invalid_char' });
   assert.throws(() => bolt11.decode('x'.repeat(100_000)), { kind: 'too_long' });
   assert.equal(bolt11.decode(` \u00a0lightning:${v}\n`).payment_hash, strictlyValid[0].payment_hash);
+});
+
+test('blinded-path invoices: the profile by name, the paths as the CLI gives them', () => {
+  const blinded = JSON.parse(readFileSync(new URL('../../../test-vectors/blinded-invoices.json', import.meta.url))).invoices;
+  for (const entry of blinded) {
+    assert.throws(() => bolt11.decode(entry.invoice), (e) => e.kind === 'blinded_without_payment_secret' && /bLIP-39/.test(e.message));
+    const profiles = entry.feature_bits.includes(262) ? ['blinded', 'lenient', 'legacy'] : ['lenient', 'legacy'];
+    for (const profile of profiles) {
+      const inv = bolt11.decode(entry.invoice, { profile });
+      assert.equal(inv.payee, entry.destination, profile);
+      assert.equal(inv.blinded_paths.length, entry.paths.length, profile);
+      const reference = JSON.parse(bolt11.decodeJson(entry.invoice, { profile }));
+      assert.deepStrictEqual(inv.blinded_paths, reference.blinded_paths);
+      assert.equal(JSON.stringify(inv), JSON.stringify(reference));
+    }
+  }
+  assert.throws(() => bolt11.decode(blinded[0].invoice, { profile: 'loose' }), { kind: 'usage' });
+  assert.throws(() => bolt11.decode(blinded[0].invoice, { profile: 'blinded', lenient: true }), { kind: 'usage' });
 });
