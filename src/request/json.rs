@@ -4,6 +4,7 @@
 //! number reach the exact converter as written, not as a rounded float.
 
 use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 
 use base64::Engine as _;
 use hex_conservative::{DisplayHex, FromHex};
