@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 
 use crate::parse_view;
 
-
 /// An `Error` with a `kind` property.
 pub(crate) fn js_error(kind: &str, message: &str) -> JsValue {
     let e = js_sys::Error::new(message);
