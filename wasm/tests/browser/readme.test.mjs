@@ -2,14 +2,10 @@
 // module script on a page whose import map points the package's names at its browser builds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { root, start } from './serve.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const readme = await readFile(join(root, 'pkg-README.md'), 'utf8');
 const snippets = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 const importMap = JSON.stringify({
@@ -20,37 +16,17 @@ const importMap = JSON.stringify({
   },
 });
 
-let server, browser, base;
+let env, browser, base;
 before(async () => {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/snippet.html') {
-      const code = snippets[Number(url.searchParams.get('n'))];
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(`<!doctype html><script type="importmap">${importMap}</script>
-<script type="module">${code}
-document.body.dataset.done = 'true';</script><body></body>`);
-      return;
-    }
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  env = await start((url) => (url.pathname === '/snippet.html'
+    ? `<!doctype html><script type="importmap">${importMap}</script>
+<script type="module">${snippets[Number(url.searchParams.get('n'))]}
+document.body.dataset.done = 'true';</script><body></body>`
+    : undefined));
+  ({ browser, base } = env);
 });
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await env?.close();
 });
 
 test('the README snippets run in Chromium as written', async () => {
