@@ -196,71 +196,77 @@ function api(glue) {
     return read(s, (f & ~1) | 4);
   }
 
-  // JSON has no NaN, Infinity or -0 and JSON.stringify writes them as null, which a request
-  // reads as "no amount" or "no bound": refused, as is any negative number, anywhere in it.
-  function checkNumbers(value, depth = 0) {
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
-        throw error('invalid_amount', `a request holds ${value}: every number must be finite and 0 or more`);
-      }
-    } else if (value !== null && typeof value === 'object' && depth < 64) {
-      for (const v of Object.values(value)) checkNumbers(v, depth + 1);
-    }
-  }
-
   // The characters that can disguise text on a screen (control characters, bidirectional
   // controls, line separators, joiner-less zero-width characters), as the crate's
   // PrintableString replaces them.
   const DISGUISING =
     /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufff8\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e0fff}]/gu;
 
-  return {
+  const decoding = {
     /** Decodes, checks the signature, recovers the payee. */
     decode: (invoice, options) => decodeWith(invoice, true, options),
     /** Decodes without checking the signature (`payee` only from an `n` field). */
     decodeUnverified: (invoice, options) => decodeWith(invoice, false, options),
-    /** The `bolt11` CLI's JSON text; `options.verify` (default true) checks the signature. */
-    decodeJson(invoice, options) {
-      if (!glue.rawDecodeJson) throw unsupported('decodeJson');
-      return glue.rawDecodeJson(String(invoice), flags(own(options, 'verify') !== false, options));
-    },
-    /** Checks that an invoice honours a request in an API's shape: `{ok, violations}`. */
-    check(api, request, invoice, options) {
-      if (!glue.rawCheck) throw unsupported('check');
-      checkNumbers(request);
-      return glue.rawCheck(api, request, invoice, options);
-    },
-    /** Makes and signs the invoice a request asks for: `{invoice, response, preimageHex}`. */
-    makeInvoice(api, request, secretKeyHex, options) {
-      if (!glue.rawMakeInvoice) throw unsupported('makeInvoice');
-      checkNumbers(request);
-      return glue.rawMakeInvoice(api, request, secretKeyHex, options);
-    },
-    /** Whatever a user pasted or scanned: a bare invoice, a `lightning:` link or a `bitcoin:`
-     *  URI with one; anything else throws with its `kind` (`bolt12_offer`, `lnurl`,
-     *  `lightning_address`, `on_chain_address`...). */
-    parseInput(text, options) {
-      if (!glue.rawParseInput) throw unsupported('parseInput');
-      let parts;
-      try {
-        parts = glue.rawParseInput(String(text), flags(true, options)).split('\0');
-      } catch (e) {
-        if (e.kind !== undefined) throw e;
-        const at = e.message.indexOf(': ');
-        throw error(e.message.slice(0, at), e.message.slice(at + 2));
-      }
-      const [kind, invoice, address, amount, label, message, amountCheck] = parts;
-      const made = { kind, invoice: decodeWith(invoice, true, options) };
-      if (kind === 'bip21') {
-        made.address = address || undefined;
-        made.amount_msat = amount === '' ? undefined : BigInt(amount);
-        made.label = label || undefined;
-        made.message = message || undefined;
-        made.amount_check = amountCheck;
-      }
-      return made;
-    },
     /** Untrusted text (a description) safe to show a person: see `DISGUISING`. */
     printable: (text) => String(text).replace(DISGUISING, '\ufffd'),
   };
+  // FULL is false in the decode-only build (build.sh tells esbuild), which then drops what
+  // follows: those functions only say they are not in that build.
+  if (!FULL) {
+    const none = (name) => () => { throw unsupported(name); };
+    return { ...decoding, decodeJson: none('decodeJson'), check: none('check'), makeInvoice: none('makeInvoice'), parseInput: none('parseInput') };
+  } else {
+    // JSON has no NaN, Infinity or -0 and JSON.stringify writes them as null, which a request
+    // reads as "no amount" or "no bound": refused, as is any negative number, anywhere in it.
+    function checkNumbers(value, depth = 0) {
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value) || value < 0 || Object.is(value, -0)) {
+          throw error('invalid_amount', `a request holds ${value}: every number must be finite and 0 or more`);
+        }
+      } else if (value !== null && typeof value === 'object' && depth < 64) {
+        for (const v of Object.values(value)) checkNumbers(v, depth + 1);
+      }
+    }
+
+    return {
+      ...decoding,
+      /** The `bolt11` CLI's JSON text; `options.verify` (default true) checks the signature. */
+      decodeJson(invoice, options) {
+        return glue.rawDecodeJson(String(invoice), flags(own(options, 'verify') !== false, options));
+      },
+      /** Checks that an invoice honours a request in an API's shape: `{ok, violations}`. */
+      check(api, request, invoice, options) {
+        checkNumbers(request);
+        return glue.rawCheck(api, request, invoice, options);
+      },
+      /** Makes and signs the invoice a request asks for: `{invoice, response, preimageHex}`. */
+      makeInvoice(api, request, secretKeyHex, options) {
+        checkNumbers(request);
+        return glue.rawMakeInvoice(api, request, secretKeyHex, options);
+      },
+      /** Whatever a user pasted or scanned: a bare invoice, a `lightning:` link or a `bitcoin:`
+       *  URI with one; anything else throws with its `kind` (`bolt12_offer`, `lnurl`,
+       *  `lightning_address`, `on_chain_address`...). */
+      parseInput(text, options) {
+        let parts;
+        try {
+          parts = glue.rawParseInput(String(text), flags(true, options)).split('\0');
+        } catch (e) {
+          if (e.kind !== undefined) throw e;
+          const at = e.message.indexOf(': ');
+          throw error(e.message.slice(0, at), e.message.slice(at + 2));
+        }
+        const [kind, invoice, address, amount, label, message, amountCheck] = parts;
+        const made = { kind, invoice: decodeWith(invoice, true, options) };
+        if (kind === 'bip21') {
+          made.address = address || undefined;
+          made.amount_msat = amount === '' ? undefined : BigInt(amount);
+          made.label = label || undefined;
+          made.message = message || undefined;
+          made.amount_check = amountCheck;
+        }
+        return made;
+      },
+    };
+  }
 }
