@@ -68,6 +68,19 @@ function bolt11FeatureObject(words, bits) {
   return f;
 }
 
+// bolt11's message for a refusal of the crate's `kind`, where bolt11 refuses the same input.
+function bolt11Message(kind, paymentRequest) {
+  switch (kind) {
+    case 'mixed_case': return `Mixed-case string ${paymentRequest}`;
+    case 'too_short': case 'invalid_recovery_id': return 'Signature is missing or incorrect';
+    case 'invalid_payee_key': case 'invalid_signature': return 'Lightning Payment Request signature pubkey does not match payee pubkey';
+    case 'unknown_currency':
+      // bolt11 reads `ln` with nothing after it as no payment request at all.
+      return paymentRequest.lastIndexOf('1') <= 2 ? 'Not a proper lightning payment request' : 'Unknown coin bech32 prefix';
+    default: return undefined;
+  }
+}
+
 // The decoding half (decode and the amount helpers): in browsers, the small decode-only
 // module, so that a page importing only `decode` carries no signing code.
 function bolt11Decoder(glue, reader) {
@@ -90,7 +103,15 @@ function bolt11Decoder(glue, reader) {
       if (expected === undefined) throw error('unknown_currency', 'Unknown coin bech32 prefix');
     }
     // Verified, with the legacy profile: bolt11 reads invoices without a payment secret.
-    run(paymentRequest, 1 | 8 | 16 | (expected ? expected.index << 8 : 0));
+    try {
+      run(paymentRequest, 1 | 8 | 16 | (expected ? expected.index << 8 : 0));
+    } catch (e) {
+      // bolt11's own text where it has one for the same fault (code matches on it); the
+      // crate's `kind` stays.
+      const text = bolt11Message(e.kind, paymentRequest);
+      if (text !== undefined) e.message = text;
+      throw e;
+    }
     const prefix = str();
     const msat = has() ? String(int()) : null;
     const timestamp = int();

@@ -62,8 +62,13 @@ test('decode, then encode with and without the key, as bolt11 round-trips', () =
   }
 });
 
-test('decode refuses what bolt11 refuses', () => {
-  for (const v of fx.decodeInvalid) same((m) => m.decode(v.paymentRequest));
+test('decode refuses what bolt11 refuses, with bolt11\'s message and a kind', () => {
+  for (const v of fx.decodeInvalid) {
+    same((m) => m.decode(v.paymentRequest));
+    let want;
+    try { theirs.decode(v.paymentRequest); } catch (e) { want = e.message; }
+    assert.throws(() => ours.decode(v.paymentRequest), (e) => e.message === want && typeof e.kind === 'string', want);
+  }
   same((m) => m.decode(fx.decodeValid[3].paymentRequest, { bech32: 'bc' }));
 });
 
