@@ -110,6 +110,25 @@ impl RouteHop {
         secp256k1::PublicKey::from_slice(&self.src_node_id).ok()
     }
 
+    /// The hop from its 51 bytes as written in the field: the inverse of
+    /// [`to_bytes`](Self::to_bytes).
+    pub fn from_bytes(bytes: &[u8; HOP_LEN]) -> Self {
+        let int = |range: core::ops::Range<usize>| {
+            bytes.get(range).map_or(0, |b| b.iter().fold(0u64, |n, &x| (n << 8) | u64::from(x)))
+        };
+        let mut src_node_id = [0u8; 33];
+        for (o, b) in src_node_id.iter_mut().zip(bytes.iter()) {
+            *o = *b;
+        }
+        RouteHop {
+            src_node_id,
+            short_channel_id: ShortChannelId(int(33..41)),
+            fee_base_msat: int(41..45) as u32,
+            fee_proportional_millionths: int(45..49) as u32,
+            cltv_expiry_delta: int(49..51) as u16,
+        }
+    }
+
     /// The hop's 51 bytes as written in the field.
     pub fn to_bytes(&self) -> [u8; HOP_LEN] {
         let mut out = [0u8; HOP_LEN];

@@ -22,3 +22,16 @@ fn short_channel_ids_read_back_what_display_writes() {
         assert_eq!(bad.parse::<ShortChannelId>(), Err(InvalidShortChannelId), "{bad}");
     }
 }
+
+#[test]
+fn a_hop_reads_back_from_its_bytes() {
+    use lightning_bolt11::{RouteHop, ShortChannelId};
+    let hop = RouteHop {
+        src_node_id: [0x02; 33],
+        short_channel_id: ShortChannelId(0x0102_0304_0506_0708),
+        fee_base_msat: u32::MAX,
+        fee_proportional_millionths: 20,
+        cltv_expiry_delta: u16::MAX,
+    };
+    assert_eq!(RouteHop::from_bytes(&hop.to_bytes()), hop);
+}

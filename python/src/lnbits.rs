@@ -37,7 +37,8 @@ fn network_of(currency: &str) -> PyResult<Network> {
         .ok_or_else(|| crate::usage(format!("unknown currency {currency:?}")))
 }
 
-/// 5-bit words packed into bytes, the last one zero-padded (what lnbits calls `signing_data`).
+/// 5-bit words packed into bytes, the last one zero-padded (what lnbits calls `signing_data`;
+/// the crate's `Words::bytes` drops a partial last byte, as fields need).
 fn pack(words: impl Iterator<Item = u8>) -> Vec<u8> {
     let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0u32);
     for w in words {

@@ -10,7 +10,7 @@ use bech32::primitives::decode::CheckedHrpstring;
 use bech32::Bech32;
 use hex_conservative::FromHex;
 use lightning_bolt11::secp256k1::{PublicKey, SecretKey};
-use lightning_bolt11::{tag, Fallback, InvoiceBuilder, Network, RouteHop, ShortChannelId, HOP_LEN};
+use lightning_bolt11::{tag, Fallback, InvoiceBuilder, Network, RouteHop, HOP_LEN};
 use wasm_bindgen::prelude::*;
 
 use crate::bolt11::bech32_words;
@@ -128,21 +128,13 @@ pub fn encode_field(code: u8, value: &str, hash_text: bool) -> Result<(), JsErro
     })
 }
 
-/// One 51-byte hop: node id, short channel id, base fee, proportional fee, CLTV delta.
+/// One 51-byte hop (node id, short channel id, base fee, proportional fee, CLTV delta), whose
+/// node id must be a public key.
 fn hop(b: &[u8]) -> Result<RouteHop, JsError> {
-    let bad = || error("usage", "Routing info is incomplete");
-    let src_node_id: [u8; 33] = b.get(..33).and_then(|s| s.try_into().ok()).ok_or_else(bad)?;
-    PublicKey::from_slice(&src_node_id).map_err(|_| error("usage", "Routing info pubkey is not a valid pubkey"))?;
-    let int = |range: core::ops::Range<usize>| -> Result<u64, JsError> {
-        Ok(b.get(range).ok_or_else(bad)?.iter().fold(0u64, |n, &x| n << 8 | u64::from(x)))
-    };
-    Ok(RouteHop {
-        src_node_id,
-        short_channel_id: ShortChannelId(int(33..41)?),
-        fee_base_msat: int(41..45)? as u32,
-        fee_proportional_millionths: int(45..49)? as u32,
-        cltv_expiry_delta: int(49..51)? as u16,
-    })
+    let bytes: &[u8; HOP_LEN] = b.try_into().map_err(|_| error("usage", "Routing info is incomplete"))?;
+    let hop = RouteHop::from_bytes(bytes);
+    hop.src_node_pubkey().ok_or_else(|| error("usage", "Routing info pubkey is not a valid pubkey"))?;
+    Ok(hop)
 }
 
 /// Finishes the invoice begun by `encodeStart`: unsigned (no key, no signature), signed with

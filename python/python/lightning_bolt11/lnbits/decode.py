@@ -32,28 +32,29 @@ _VERIFY = {"invalid_signature", "high_s_signature", "invalid_payee_key"}
 _RECOVER = {"invalid_recovery_id", "malformed_signature", "unrecoverable_signature"}
 
 
+# lnbits' exception class for each of the crate's error kinds; any other is a field lnbits
+# does not check (``Bolt11InvalidFieldException``).
+_CLASSES: Dict[str, Callable[[], ex.Bolt11Exception]] = {
+    **{k: ex.Bolt11Bech32InvalidException for k in _BECH32},
+    "too_short": ex.Bolt11SignatureTooShortException,
+    **{k: ex.Bolt11HrpInvalidException for k in _HRP},
+    **{k: ex.Bolt11AmountInvalidException for k in _AMOUNT},
+    "missing_payment_hash": ex.Bolt11NoPaymentHashException,
+    **{k: ex.Bolt11NoPaymentSecretException for k in _NO_SECRET},
+    "missing_description": ex.Bolt11DescriptionException,
+    "description_and_hash": ex.Bolt11DescriptionException,
+    **{k: ex.Bolt11SignatureVerifyException for k in _VERIFY},
+}
+
+
 def exception_for(error: _native.DecodeError) -> ex.Bolt11Exception:
     """lnbits' exception for the crate's decode error, with its ``kind``."""
     kind = error.kind
     made: ex.Bolt11Exception
-    if kind in _BECH32:
-        made = ex.Bolt11Bech32InvalidException()
-    elif kind == "too_short":
-        made = ex.Bolt11SignatureTooShortException()
-    elif kind in _HRP:
-        made = ex.Bolt11HrpInvalidException()
-    elif kind in _AMOUNT:
-        made = ex.Bolt11AmountInvalidException()
-    elif kind == "missing_payment_hash":
-        made = ex.Bolt11NoPaymentHashException()
-    elif kind in _NO_SECRET:
-        made = ex.Bolt11NoPaymentSecretException()
-    elif kind in ("missing_description", "description_and_hash"):
-        made = ex.Bolt11DescriptionException()
-    elif kind in _VERIFY:
-        made = ex.Bolt11SignatureVerifyException()
-    elif kind in _RECOVER:
+    if kind in _RECOVER:
         made = ex.Bolt11SignatureRecoverException(error.message)
+    elif kind in _CLASSES:
+        made = _CLASSES[kind]()
     else:
         made = ex.Bolt11InvalidFieldException(error.message)
     made.kind = kind
